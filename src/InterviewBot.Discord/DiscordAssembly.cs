@@ -1,0 +1,4 @@
+namespace InterviewBot.Discord;
+
+/// <summary>Anchors the Discord client assembly for reflection-based checks.</summary>
+public static class DiscordAssembly;

@@ -1,0 +1,4 @@
+namespace DiscordEmulator;
+
+/// <summary>Anchors the emulator assembly.</summary>
+public static class EmulatorAssembly;
