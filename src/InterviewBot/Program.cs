@@ -1,1 +1,3 @@
-return 0;
+using InterviewBot.Cli;
+
+return await InterviewBotCli.Create().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using InterviewBot.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace InterviewBot.Cli;
+
+/// <summary><c>interviewbot run</c> (also the default verb): runs the bot until stopped.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("run", "Run the bot (the default when no verb is given).")
+        {
+            // Extra tokens such as --InterviewBot:DataDirectory=/tmp/x are configuration overrides for the host.
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync([.. parseResult.UnmatchedTokens], cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string[] hostArgs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var host = BotHost.Build(hostArgs);
+            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+        catch (StartupException e)
+        {
+            await Console.Error.WriteLineAsync($"interviewbot: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.StartupError;
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync($"interviewbot: invalid configuration: {string.Join("; ", e.Failures)}").ConfigureAwait(false);
+            return ExitCodes.StartupError;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using InterviewBot.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InterviewBot.Hosting;
+
+/// <summary>The composition root of the running bot: configuration, logging, options and every feature.</summary>
+public static class BotHost
+{
+    /// <summary>Builds the host after the start-up checks; throws <see cref="StartupException"/> on anything the operator must fix.</summary>
+    public static IHost Build(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            // appsettings.json and the question bank are copied beside the executable; find them from any working directory.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddPlainTokenVariable(builder.Configuration);
+
+        ConfigureLogging(builder);
+
+        var options = builder.Configuration.GetSection(InterviewBotOptions.SectionName).Get<InterviewBotOptions>() ?? new InterviewBotOptions();
+        StartupChecks.RequireToken(builder.Configuration);
+        StartupChecks.RequireWritableDataDirectory(options);
+        StartupChecks.RequireQuestionsDirectory(options);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IValidateOptions<InterviewBotOptions>, InterviewBotOptionsValidator>();
+        builder.Services.AddOptions<InterviewBotOptions>()
+            .Bind(builder.Configuration.GetSection(InterviewBotOptions.SectionName))
+            .ValidateOnStart();
+
+        return builder.Build();
+    }
+
+    private static void ConfigureLogging(HostApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.IncludeScopes = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+        else
+        {
+            // Structured logs for operators; scopes carry guild, channel and prompt ids.
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                o.UseUtcTimestamp = true;
+            });
+        }
+    }
+}
