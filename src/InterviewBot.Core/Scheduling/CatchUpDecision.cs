@@ -1,0 +1,8 @@
+namespace InterviewBot.Core.Scheduling;
+
+public enum CatchUpDecision
+{
+    NotDue,
+    PostNow,
+    Skip,
+}
