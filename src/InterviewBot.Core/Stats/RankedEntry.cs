@@ -1,0 +1,3 @@
+namespace InterviewBot.Core.Stats;
+
+public sealed record RankedEntry(int Rank, LeaderboardEntry Entry);
