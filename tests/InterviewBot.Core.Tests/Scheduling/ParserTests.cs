@@ -99,7 +99,7 @@ public sealed class ParserTests
     [InlineData("Asia/Kolkata", "Asia/Kolkata")]
     public void TimeZone_Known_Resolves(string input, string expectedId)
     {
-        var result = TimeZones.Parse(input);
+        var result = IanaTimeZones.Parse(input);
 
         Assert.True(result.Success, result.Error);
         Assert.Equal(expectedId, result.Value!.Id);
@@ -112,7 +112,7 @@ public sealed class ParserTests
     [InlineData("../../etc/passwd")]
     public void TimeZone_Unknown_SaysWhatIsAccepted(string input)
     {
-        var result = TimeZones.Parse(input);
+        var result = IanaTimeZones.Parse(input);
 
         Assert.False(result.Success);
         Assert.Contains("IANA", result.Error, StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public sealed class ParserTests
     [Fact]
     public void TimeZoneSearch_Prefix_ReturnsMatchingZonesPrefixFirst()
     {
-        var found = TimeZones.Search("europe/be");
+        var found = IanaTimeZones.Search("europe/be");
 
         Assert.Contains("Europe/Berlin", found);
         Assert.Contains("Europe/Belgrade", found);
@@ -131,7 +131,7 @@ public sealed class ParserTests
     [Fact]
     public void TimeZoneSearch_Empty_OffersPopularZonesWithinDiscordsLimit()
     {
-        var found = TimeZones.Search("");
+        var found = IanaTimeZones.Search("");
 
         Assert.Contains("UTC", found);
         Assert.InRange(found.Count, 1, 25);

@@ -4,7 +4,7 @@ namespace InterviewBot.Core.Tests.Scheduling;
 
 public sealed class ScheduleRuleTests
 {
-    private static TimeZoneInfo Zone(string id) => TimeZones.Parse(id).Value!;
+    private static TimeZoneInfo Zone(string id) => IanaTimeZones.Parse(id).Value!;
 
     private static ScheduleRule Rule(string time, string zone, string days = "daily") =>
         new(LocalTimeParser.Parse(time).Value, Zone(zone), WeekdaySet.Parse(days).Value);

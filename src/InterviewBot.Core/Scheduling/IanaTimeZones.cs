@@ -1,7 +1,7 @@
 namespace InterviewBot.Core.Scheduling;
 
 /// <summary>Looks up IANA time zones by id (case-insensitive) and offers them for autocomplete.</summary>
-public static class TimeZones
+public static class IanaTimeZones
 {
     public const string Accepted = "an IANA time zone such as Europe/Berlin, America/New_York, Asia/Kolkata or UTC";
 
