@@ -1,4 +1,5 @@
 using InterviewBot.Configuration;
+using InterviewBot.Health;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +34,11 @@ public static class BotHost
         builder.Services.AddOptions<InterviewBotOptions>()
             .Bind(builder.Configuration.GetSection(InterviewBotOptions.SectionName))
             .ValidateOnStart();
+
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<BotMetrics>();
+        builder.Services.AddHealthChecks();
+        builder.Services.AddHostedService<HealthEndpointService>();
 
         return builder.Build();
     }

@@ -1,0 +1,3 @@
+namespace InterviewBot.Health;
+
+public sealed record HealthEntryBody(string Status, string? Description, IReadOnlyDictionary<string, string?> Data);

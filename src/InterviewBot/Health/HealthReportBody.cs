@@ -1,0 +1,3 @@
+namespace InterviewBot.Health;
+
+public sealed record HealthReportBody(string Status, IReadOnlyDictionary<string, HealthEntryBody> Checks);
