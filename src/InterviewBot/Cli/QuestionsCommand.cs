@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using InterviewBot.Core.Questions;
+using InterviewBot.Core.Scoring;
 using Spectre.Console;
 
 namespace InterviewBot.Cli;
@@ -32,14 +33,23 @@ public static class QuestionsCommand
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
         var result = QuestionBankLoader.LoadDirectory(directory);
-        if (!result.IsValid)
+        var problems = result.Problems.ToList();
+        if (result.IsValid)
         {
-            foreach (var problem in result.Problems)
+            // Calibration samples, when the folder has them: each must land in its coverage band.
+            var (samples, sampleProblems) = SampleAnswerChecker.Load(directory);
+            problems.AddRange(sampleProblems);
+            problems.AddRange(SampleAnswerChecker.Check(samples, result.ToBank(), new KeyPointScorer()));
+        }
+
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
             {
                 errors.WriteLine(problem.ToString());
             }
 
-            errors.WriteLine($"{result.Problems.Count} problem(s) in {directory}");
+            errors.WriteLine($"{problems.Count} problem(s) in {directory}");
             return ExitCodes.ProblemsFound;
         }
 
