@@ -34,15 +34,22 @@ public static class QuestionBankLoader
     {
         ArgumentNullException.ThrowIfNull(files);
         scorer ??= new KeyPointScorer();
+        var input = files.ToList();
+
+        // Files are independent, so they are parsed in parallel; results are combined in file order, keeping
+        // problem order and "first defined at" deterministic.
+        var parsed = new (IReadOnlyList<Question> Questions, IReadOnlyList<BankProblem> Problems)[input.Count];
+        Parallel.For(0, input.Count, i =>
+        {
+            var (name, text) = input[i];
+            parsed[i] = QuestionFileParser.Parse(name, text, Path.GetFileNameWithoutExtension(name), scorer);
+        });
+
         var questions = new List<Question>();
         var problems = new List<BankProblem>();
         var firstSeen = new Dictionary<string, Question>(StringComparer.Ordinal);
-        var fileCount = 0;
-        foreach (var (name, text) in files)
+        foreach (var (fileQuestions, fileProblems) in parsed)
         {
-            fileCount++;
-            var category = Path.GetFileNameWithoutExtension(name);
-            var (fileQuestions, fileProblems) = QuestionFileParser.Parse(name, text, category, scorer);
             problems.AddRange(fileProblems);
             foreach (var question in fileQuestions)
             {
@@ -57,6 +64,6 @@ public static class QuestionBankLoader
             }
         }
 
-        return new BankLoadResult(questions, problems, fileCount);
+        return new BankLoadResult(questions, problems, input.Count);
     }
 }
