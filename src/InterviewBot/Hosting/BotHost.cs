@@ -1,4 +1,5 @@
 using InterviewBot.Configuration;
+using InterviewBot.Core.Scoring;
 using InterviewBot.Health;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,9 +28,11 @@ public static class BotHost
         var options = builder.Configuration.GetSection(InterviewBotOptions.SectionName).Get<InterviewBotOptions>() ?? new InterviewBotOptions();
         StartupChecks.RequireToken(builder.Configuration);
         StartupChecks.RequireWritableDataDirectory(options);
-        StartupChecks.RequireQuestionsDirectory(options);
+        var bank = StartupChecks.RequireValidBank(StartupChecks.RequireQuestionsDirectory(options));
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(bank);
+        builder.Services.AddSingleton<KeyPointScorer>();
         builder.Services.AddSingleton<IValidateOptions<InterviewBotOptions>, InterviewBotOptionsValidator>();
         builder.Services.AddOptions<InterviewBotOptions>()
             .Bind(builder.Configuration.GetSection(InterviewBotOptions.SectionName))

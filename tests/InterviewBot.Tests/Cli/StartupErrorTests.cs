@@ -72,5 +72,28 @@ public sealed class StartupErrorTests
         var result = await BotProcess.RunAsync(["questions", "check", "--no-such-option"]);
 
         Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--no-such-option", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_InvalidQuestionBank_ExitsWithCode2AndTheSameReportAsTheChecker()
+    {
+        using var temp = new TempDirectory();
+        var questions = temp.File("questions");
+        Directory.CreateDirectory(questions);
+        await File.WriteAllTextAsync(Path.Combine(questions, "caching.yaml"), "- id: cache-x\n  category: caching\n  difficulty: extreme\n");
+
+        var result = await BotProcess.RunAsync([], new Dictionary<string, string?>
+        {
+            ["DISCORD_TOKEN"] = "test-token-value",
+            ["InterviewBot__DataDirectory"] = temp.File("data"),
+            ["InterviewBot__QuestionsDirectory"] = questions,
+        });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("caching.yaml:3:15: unknown difficulty 'extreme'", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("caching.yaml:1:3: missing field 'prompt'", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("test-token-value", result.StandardError + result.StandardOutput, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,61 @@
+using InterviewBot.Core.Questions;
+
+namespace InterviewBot.Core.Practice;
+
+/// <summary>
+/// Chooses the next question for a scope (a guild's <c>/ask</c>, a daily schedule, an interview): never a question
+/// already used in the current cycle, and categories rotate: the category used longest ago (or never) that still has
+/// unused questions goes first. Randomness is injected so tests are repeatable.
+/// </summary>
+public sealed class QuestionSelector(Random random)
+{
+    /// <param name="eligible">Questions matching the filter, after server-disabled ones were removed.</param>
+    /// <param name="usedIds">Ids used in this scope in the current cycle.</param>
+    /// <param name="recentCategories">Categories of the scope's recent questions, most recent first.</param>
+    /// <returns>Null when nothing is eligible.</returns>
+    public QuestionSelection? Select(IReadOnlyList<Question> eligible, IReadOnlySet<string> usedIds, IReadOnlyList<string> recentCategories)
+    {
+        ArgumentNullException.ThrowIfNull(eligible);
+        ArgumentNullException.ThrowIfNull(usedIds);
+        ArgumentNullException.ThrowIfNull(recentCategories);
+        if (eligible.Count == 0)
+        {
+            return null;
+        }
+
+        var unused = eligible.Where(q => !usedIds.Contains(q.Id)).ToList();
+        var restarted = unused.Count == 0;
+        if (restarted)
+        {
+            unused = [.. eligible];
+        }
+
+        // Rank categories by how long ago they were used: never used first, then the oldest use.
+        var category = unused
+            .Select(q => q.Category)
+            .Distinct(StringComparer.Ordinal)
+            .Select(c => (Category: c, Recency: IndexOf(recentCategories, c)))
+            .OrderByDescending(c => c.Recency < 0 ? int.MaxValue : c.Recency)
+            .ThenBy(c => c.Category, StringComparer.Ordinal)
+            .ToList();
+        var best = category[0].Recency;
+        var tied = category.TakeWhile(c => c.Recency == best).Select(c => c.Category).ToList();
+        var chosenCategory = tied[random.Next(tied.Count)];
+        var pool = unused.Where(q => q.Category == chosenCategory).OrderBy(q => q.Id, StringComparer.Ordinal).ToList();
+        var question = pool[random.Next(pool.Count)];
+        return new QuestionSelection(question, restarted, unused.Count - 1);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i], value, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
