@@ -1,6 +1,7 @@
 using InterviewBot.Configuration;
 using InterviewBot.Core.Scoring;
 using InterviewBot.Health;
+using InterviewBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -31,6 +32,9 @@ public static class BotHost
         var bank = StartupChecks.RequireValidBank(StartupChecks.RequireQuestionsDirectory(options));
 
         builder.Services.AddSingleton(TimeProvider.System);
+
+        // Registered first: hosted services start in order, so the schema is current before anything else runs.
+        builder.Services.AddInterviewBotStorage(ResolvedPaths.DatabasePath(options));
         builder.Services.AddSingleton(bank);
         builder.Services.AddSingleton<KeyPointScorer>();
         builder.Services.AddSingleton<IValidateOptions<InterviewBotOptions>, InterviewBotOptionsValidator>();

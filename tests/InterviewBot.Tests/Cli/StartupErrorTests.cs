@@ -96,4 +96,30 @@ public sealed class StartupErrorTests
         Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("test-token-value", result.StandardError + result.StandardOutput, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Run_DatabaseNewerThanCode_ExitsWithCode2AndSaysSo()
+    {
+        using var temp = new TempDirectory();
+        var data = temp.File("data");
+        Directory.CreateDirectory(data);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "interviewbot.db")};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 999;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var result = await BotProcess.RunAsync([], new Dictionary<string, string?>
+        {
+            ["DISCORD_TOKEN"] = "test-token-value",
+            ["InterviewBot__DataDirectory"] = data,
+        });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("999", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("test-token-value", result.StandardError + result.StandardOutput, StringComparison.Ordinal);
+    }
 }
