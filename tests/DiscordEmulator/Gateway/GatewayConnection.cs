@@ -13,7 +13,7 @@ internal sealed class GatewayConnection(EmulatorState state, WebSocket socket) :
     private readonly Channel<Frame> _outgoing = Channel.CreateUnbounded<Frame>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Queue<DateTimeOffset> _received = new();
     private readonly CancellationTokenSource _cts = new();
-    private DateTimeOffset _lastHeartbeat;
+    private DateTimeOffset _lastHeartbeat = state.Time.GetUtcNow();
     private bool _heartbeatRequested;
     private bool _anyHeartbeat;
     private bool _closing;
@@ -30,24 +30,7 @@ internal sealed class GatewayConnection(EmulatorState state, WebSocket socket) :
         var writer = WriteLoopAsync(linked.Token);
         try
         {
-            if (state.Options.HelloDelay > TimeSpan.Zero)
-            {
-                await Task.Delay(state.Options.HelloDelay, state.Time, linked.Token).ConfigureAwait(false);
-            }
-
-            lock (state.Gate)
-            {
-                _lastHeartbeat = state.Time.GetUtcNow();
-                HelloSent = true;
-                Send(new JsonObject
-                {
-                    ["op"] = 10,
-                    ["d"] = new JsonObject { ["heartbeat_interval"] = (long)state.Options.HeartbeatInterval.TotalMilliseconds },
-                    ["s"] = null,
-                    ["t"] = null,
-                });
-            }
-
+            _ = SendHelloAsync(linked.Token);
             await ReadLoopAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -70,6 +53,34 @@ internal sealed class GatewayConnection(EmulatorState state, WebSocket socket) :
             catch (WebSocketException)
             {
             }
+        }
+    }
+
+    private async Task SendHelloAsync(CancellationToken ct)
+    {
+        try
+        {
+            if (state.Options.HelloDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(state.Options.HelloDelay, state.Time, ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        lock (state.Gate)
+        {
+            _lastHeartbeat = state.Time.GetUtcNow();
+            HelloSent = true;
+            Send(new JsonObject
+            {
+                ["op"] = 10,
+                ["d"] = new JsonObject { ["heartbeat_interval"] = (long)state.Options.HeartbeatInterval.TotalMilliseconds },
+                ["s"] = null,
+                ["t"] = null,
+            });
         }
     }
 
@@ -200,7 +211,15 @@ internal sealed class GatewayConnection(EmulatorState state, WebSocket socket) :
                     continue;
                 }
 
-                Handle((int)op, payload["d"]);
+                try
+                {
+                    Handle((int)op, payload["d"]);
+                }
+                catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException)
+                {
+                    state.Violation("decode-error", $"op {op} payload has the wrong shape: {e.Message}");
+                    Close(4002, "Error while decoding payload.");
+                }
             }
         }
     }

@@ -7,7 +7,7 @@ public sealed record InteractionResponse(int Type, JsonObject? Data, TimeSpan La
 {
     public string? Content => Data?["content"]?.GetValue<string>();
 
-    public bool Ephemeral => Data?["flags"] is JsonValue v && v.TryGetValue<long>(out var f) && (f & 64) != 0;
+    public bool Ephemeral => long.TryParse(Data?["flags"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var f) && (f & 64) != 0;
 
     /// <summary>Autocomplete choices (type 8), as (name, value-as-text).</summary>
     public IReadOnlyList<(string Name, string Value)> Choices =>

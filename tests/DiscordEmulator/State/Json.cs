@@ -38,6 +38,11 @@ internal static class Json
             return l;
         }
 
+        if (v.TryGetValue<int>(out var i))
+        {
+            return i;
+        }
+
         if (v.TryGetValue<double>(out var d) && d == Math.Floor(d))
         {
             return (long)d;
