@@ -46,6 +46,35 @@ public sealed class QuestionSelector(Random random)
         return new QuestionSelection(question, restarted, unused.Count - 1);
     }
 
+    /// <summary>
+    /// The ids used in the current cycle. Replaying the scope's uses from oldest to newest, a cycle ends when its uses
+    /// cover the whole eligible pool, and the next one starts empty, so there is no reset to store. Right after a cycle
+    /// ends, the newest question still counts as used, so a fresh cycle never opens with the question just asked.
+    /// </summary>
+    public static IReadOnlySet<string> CurrentCycle(IEnumerable<string> usesNewestFirst, IReadOnlyCollection<Question> eligible)
+    {
+        ArgumentNullException.ThrowIfNull(usesNewestFirst);
+        ArgumentNullException.ThrowIfNull(eligible);
+        var pool = eligible.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        var uses = usesNewestFirst.Where(pool.Contains).ToList();
+        var cycle = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = uses.Count - 1; i >= 0; i--)
+        {
+            cycle.Add(uses[i]);
+            if (cycle.Count == pool.Count)
+            {
+                cycle.Clear();
+            }
+        }
+
+        if (cycle.Count == 0 && uses.Count > 0 && pool.Count > 1)
+        {
+            cycle.Add(uses[0]);
+        }
+
+        return cycle;
+    }
+
     private static int IndexOf(IReadOnlyList<string> list, string value)
     {
         for (var i = 0; i < list.Count; i++)

@@ -80,4 +80,46 @@ public sealed class QuestionSelectorTests
 
         Assert.Equal(first, second);
     }
+
+    [Fact]
+    public void CurrentCycle_CountsUsesUntilThePoolWasCovered()
+    {
+        // Pool of 5. Oldest to newest: a1 d2 c1 d1 a2 completes a cycle; then c1, d2 are the current one.
+        var uses = new[] { "d2", "c1", "a2", "d1", "x-not-eligible", "c1", "d2", "a1" };
+
+        var cycle = QuestionSelector.CurrentCycle(uses, Pool);
+
+        Assert.Equal(["c1", "d2"], cycle.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void CurrentCycle_WholePoolUsed_StartsAfresh()
+    {
+        var uses = new[] { "a1", "a2", "c1", "d1", "d2" };
+
+        var cycle = QuestionSelector.CurrentCycle(uses, Pool);
+
+        // A fresh cycle, except that the question just asked is not asked again straight away.
+        Assert.Equal(["a1"], cycle);
+    }
+
+    [Fact]
+    public void Select_WithCurrentCycle_WalksThroughEveryQuestionBeforeRepeating()
+    {
+        var selector = new QuestionSelector(new Random(5));
+        var history = new List<string>();
+
+        for (var round = 0; round < 3; round++)
+        {
+            var seen = new HashSet<string>();
+            for (var i = 0; i < Pool.Length; i++)
+            {
+                var used = QuestionSelector.CurrentCycle(history, Pool);
+                var selection = selector.Select(Pool, used, [])!;
+                Assert.True(seen.Add(selection.Question.Id), $"round {round}: {selection.Question.Id} repeated");
+                Assert.False(history.Count > 0 && history[0] == selection.Question.Id, "the same question twice in a row");
+                history.Insert(0, selection.Question.Id);
+            }
+        }
+    }
 }
