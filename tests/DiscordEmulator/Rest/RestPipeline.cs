@@ -150,6 +150,7 @@ internal sealed class RestPipeline(EmulatorState state, FaultInjector faults, IR
         return new RestResult(429, new JsonObject
         {
             ["message"] = "You are being rate limited.",
+            ["code"] = 0,
             ["retry_after"] = Math.Round(retryAfter.TotalSeconds, 3),
             ["global"] = global,
         });

@@ -22,6 +22,51 @@ internal static class ComponentWalker
         }
     }
 
+    /// <summary>Gives every component without an id the next free number, in document order, as Discord does.</summary>
+    public static JsonArray AssignIds(JsonArray components)
+    {
+        var all = new List<JsonObject>();
+        Collect(components, all);
+        var used = all.Select(c => Json.GetLong(c, "id")).OfType<long>().Where(id => id != 0).ToHashSet();
+        var next = 1L;
+        foreach (var c in all.Where(c => Json.GetLong(c, "id") is null or 0))
+        {
+            while (used.Contains(next))
+            {
+                next++;
+            }
+
+            c["id"] = next;
+            used.Add(next);
+        }
+
+        return components;
+    }
+
+    private static void Collect(JsonArray components, List<JsonObject> into)
+    {
+        foreach (var c in components.OfType<JsonObject>())
+        {
+            into.Add(c);
+            if (c["components"] is JsonArray nested)
+            {
+                Collect(nested, into);
+            }
+
+            foreach (var key in new[] { "component", "accessory" })
+            {
+                if (c[key] is JsonObject single)
+                {
+                    into.Add(single);
+                    if (single["components"] is JsonArray inner)
+                    {
+                        Collect(inner, into);
+                    }
+                }
+            }
+        }
+    }
+
     private static IEnumerable<JsonArray> Children(JsonObject c)
     {
         if (c["components"] is JsonArray a)

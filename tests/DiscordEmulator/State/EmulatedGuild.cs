@@ -163,6 +163,7 @@ public sealed class EmulatedGuild
             ["nsfw_level"] = 0,
             ["emojis"] = new JsonArray(),
             ["stickers"] = new JsonArray(),
+            ["incidents_data"] = null,
             ["approximate_member_count"] = MemberStates.Count,
             ["approximate_presence_count"] = 0,
         };

@@ -170,7 +170,7 @@ internal sealed partial class EmulatorState
 
         if (body.ContainsKey("components"))
         {
-            message.Components = body["components"] is JsonArray c ? (JsonArray)c.DeepClone() : [];
+            message.Components = body["components"] is JsonArray c ? ComponentWalker.AssignIds((JsonArray)c.DeepClone()) : [];
         }
 
         if (attachments is not null)
