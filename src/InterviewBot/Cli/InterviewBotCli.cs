@@ -15,6 +15,7 @@ public static class InterviewBotCli
         root.Subcommands.Add(run);
         root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(QuestionsCommand.Create());
+        root.Subcommands.Add(PracticeCommand.Create());
         root.SetAction((parseResult, cancellationToken) => RunCommand.RunAsync([.. parseResult.UnmatchedTokens], cancellationToken));
         return root;
     }
