@@ -17,6 +17,7 @@ public static class InterviewBotCli
         root.Subcommands.Add(DevCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(QuestionsCommand.Create());
+        root.Subcommands.Add(PracticeCommand.Create());
         root.SetAction((parseResult, cancellationToken) => RunCommand.RunAsync([.. parseResult.UnmatchedTokens], cancellationToken));
         return root;
     }
