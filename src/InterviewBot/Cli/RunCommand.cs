@@ -1,6 +1,7 @@
 using System.CommandLine;
 using InterviewBot.Hosting;
 using InterviewBot.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,12 @@ public static class RunCommand
         {
             using var host = BotHost.Build(hostArgs);
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            if (host.Services.GetRequiredService<BotExit>().FatalMessage is { } fatal)
+            {
+                await Console.Error.WriteLineAsync($"interviewbot: {fatal}").ConfigureAwait(false);
+                return ExitCodes.StartupError;
+            }
+
             return ExitCodes.Success;
         }
         catch (StartupException e)

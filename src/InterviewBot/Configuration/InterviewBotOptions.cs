@@ -14,6 +14,9 @@ public sealed class InterviewBotOptions
     /// <summary>When set, slash commands are registered to this guild only (instant updates while developing).</summary>
     public ulong? DevelopmentGuildId { get; set; }
 
+    /// <summary>The reaction added to the first message of each member's answer so they know it counted; empty turns it off.</summary>
+    public string AnswerReaction { get; set; } = "✅";
+
     /// <summary>Optional loopback port for <c>/healthz</c>; null or 0 disables the endpoint.</summary>
     public int? HealthPort { get; set; }
 }

@@ -36,5 +36,12 @@ public sealed class BotMetrics : IDisposable
 
     public Counter<long> PostsSkipped { get; }
 
+    public void InteractionHandled(string kind, TimeSpan elapsed)
+    {
+        var tag = new KeyValuePair<string, object?>("kind", kind);
+        InteractionsHandled.Add(1, tag);
+        InteractionLatency.Record(elapsed.TotalMilliseconds, tag);
+    }
+
     public void Dispose() => meter.Dispose();
 }

@@ -1,6 +1,9 @@
 using InterviewBot.Configuration;
 using InterviewBot.Core.Scoring;
+using InterviewBot.Discord;
+using InterviewBot.Features;
 using InterviewBot.Health;
+using Quartz;
 using InterviewBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +16,14 @@ namespace InterviewBot.Hosting;
 /// <summary>The composition root of the running bot: configuration, logging, options and every feature.</summary>
 public static class BotHost
 {
+    /// <summary>Discord client settings: Token, ApiBaseUrl, GatewayUrlOverride, Intents, ShardCount.</summary>
+    public const string DiscordSectionName = "InterviewBot:Discord";
+
     /// <summary>Builds the host after the start-up checks; throws <see cref="StartupException"/> on anything the operator must fix.</summary>
-    public static IHost Build(string[] args)
+    public static IHost Build(string[] args) => Build(args, configureServices: null);
+
+    /// <summary>As <see cref="Build(string[])"/>; <paramref name="configureServices"/> runs last (tests swap the clock).</summary>
+    public static IHost Build(string[] args, Action<IServiceCollection>? configureServices)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -42,11 +51,25 @@ public static class BotHost
             .Bind(builder.Configuration.GetSection(InterviewBotOptions.SectionName))
             .ValidateOnStart();
 
+        builder.Services.AddDiscordClient(discord => builder.Configuration.GetSection(DiscordSectionName).Bind(discord));
+        builder.Services.AddQuartz(quartz =>
+        {
+            quartz.UsePersistentStore(store =>
+            {
+                store.UseSqlite($"Data Source={ResolvedPaths.SchedulerDatabasePath(options)}");
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+            });
+        });
+        builder.Services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = true);
+        builder.Services.AddInterviewBotFeatures();
+
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<BotMetrics>();
         builder.Services.AddHealthChecks();
         builder.Services.AddHostedService<HealthEndpointService>();
 
+        configureServices?.Invoke(builder.Services);
         return builder.Build();
     }
 

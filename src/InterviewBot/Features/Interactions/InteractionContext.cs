@@ -1,0 +1,122 @@
+using InterviewBot.Discord.Entities;
+using InterviewBot.Discord.Rest;
+
+namespace InterviewBot.Features.Interactions;
+
+/// <summary>
+/// One interaction being handled: who, where, and the ways to answer it. It remembers whether the initial response
+/// was sent, so <see cref="ReplyAsync(string, bool)"/> does the right thing before and after a deferral.
+/// </summary>
+public sealed class InteractionContext(Interaction interaction, IDiscordRestClient rest)
+{
+    private ResponseState _state;
+
+    private enum ResponseState
+    {
+        None,
+        Deferred,
+        Responded,
+    }
+
+    public Interaction Interaction => interaction;
+
+    public IDiscordRestClient Rest => rest;
+
+    public InteractionData Data => interaction.Data ?? new InteractionData();
+
+    public ulong GuildId => interaction.GuildId?.Value ?? 0;
+
+    public bool InGuild => interaction.GuildId is not null;
+
+    public ulong ChannelId => interaction.ChannelId?.Value ?? interaction.Channel?.Id.Value ?? 0;
+
+    public User User => interaction.Invoker ?? throw new InvalidOperationException("interaction without a user");
+
+    public ulong UserId => User.Id.Value;
+
+    public bool HasResponded => _state != ResponseState.None;
+
+    /// <summary>The member's permissions in the channel, as Discord computed them for this interaction.</summary>
+    public bool MemberHas(Permissions permission)
+    {
+        var granted = interaction.Member?.Permissions ?? Permissions.None;
+        return (granted & Permissions.Administrator) != 0 || (granted & permission) == permission;
+    }
+
+    public async Task DeferAsync(bool ephemeral, CancellationToken cancellationToken)
+    {
+        if (_state != ResponseState.None)
+        {
+            return;
+        }
+
+        await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Deferred(ephemeral), cancellationToken: cancellationToken).ConfigureAwait(false);
+        _state = ResponseState.Deferred;
+    }
+
+    /// <summary>For components: acknowledge without a visible reply.</summary>
+    public async Task DeferUpdateAsync(CancellationToken cancellationToken)
+    {
+        if (_state != ResponseState.None)
+        {
+            return;
+        }
+
+        await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.DeferredUpdate(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        _state = ResponseState.Deferred;
+    }
+
+    public Task ReplyAsync(string text, bool ephemeral = true, CancellationToken cancellationToken = default) =>
+        ReplyAsync(new MessageCreate { Content = DiscordText.Truncate(text, 2000) }, ephemeral, cancellationToken);
+
+    /// <summary>
+    /// The reply: the initial response when nothing was sent yet, the deferred response's content after a deferral,
+    /// and a followup after that.
+    /// </summary>
+    public async Task ReplyAsync(MessageCreate message, bool ephemeral = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        switch (_state)
+        {
+            case ResponseState.None:
+                await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.ChannelMessage(message, ephemeral), cancellationToken: cancellationToken).ConfigureAwait(false);
+                _state = ResponseState.Responded;
+                break;
+            case ResponseState.Deferred:
+                await rest.EditOriginalResponseAsync(
+                    interaction.ApplicationId,
+                    interaction.Token,
+                    new MessageEdit { Content = message.Content ?? string.Empty, Embeds = message.Embeds ?? [], Components = message.Components ?? [], AllowedMentions = message.AllowedMentions },
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
+                _state = ResponseState.Responded;
+                break;
+            default:
+                var flags = ephemeral ? (message.Flags ?? MessageFlags.None) | MessageFlags.Ephemeral : message.Flags;
+                await rest.CreateFollowupAsync(interaction.ApplicationId, interaction.Token, message with { Flags = flags }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    public async Task ShowModalAsync(string customId, string title, IReadOnlyList<Component> components, CancellationToken cancellationToken)
+    {
+        await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Modal(customId, title, components), cancellationToken: cancellationToken).ConfigureAwait(false);
+        _state = ResponseState.Responded;
+    }
+
+    public async Task AutocompleteAsync(IReadOnlyList<ApplicationCommandOptionChoice> choices, CancellationToken cancellationToken)
+    {
+        await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Autocomplete([.. choices.Take(25)]), cancellationToken: cancellationToken).ConfigureAwait(false);
+        _state = ResponseState.Responded;
+    }
+
+    /// <summary>For components: replace the message the component is on.</summary>
+    public async Task UpdateMessageAsync(InteractionCallbackData data, CancellationToken cancellationToken)
+    {
+        await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.UpdateMessage(data), cancellationToken: cancellationToken).ConfigureAwait(false);
+        _state = ResponseState.Responded;
+    }
+
+    public string? StringOption(string name) => Data.GetOption(name)?.GetString();
+
+    public long? IntegerOption(string name) => Data.GetOption(name)?.GetInt64();
+}

@@ -1,0 +1,8 @@
+namespace InterviewBot.Features.Reveal;
+
+public enum RevealOutcome
+{
+    Revealed,
+    AlreadyRevealed,
+    UnknownPrompt,
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text;
+using InterviewBot.Core.Answers;
+using InterviewBot.Core.Questions;
+using InterviewBot.Core.Repetition;
+using InterviewBot.Core.Scoring;
+using InterviewBot.Core.Text;
+using InterviewBot.Discord.Entities;
+using InterviewBot.Discord.Rest;
+using InterviewBot.Features.Answers;
+using InterviewBot.Features.Ask;
+using InterviewBot.Features.Questions;
+using InterviewBot.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace InterviewBot.Features.Reveal;
+
+/// <summary>
+/// Reveals a prompt exactly once, however the timer, buttons, /reveal and restarts race: the store's reveal claim
+/// picks one winner. The winner scores every answer, posts the reference answer, the key points and each member's
+/// coverage in the thread (mentioning nobody), posts blind-mode answers, and marks the question message revealed.
+/// If posting fails the claim is released so the reveal can be retried; message nonces keep a retry from
+/// duplicating what was already posted.
+/// </summary>
+public sealed partial class RevealService(
+    IPromptStore prompts,
+    IAnswerStore answers,
+    ISpacedRepetitionStore repetition,
+    IGuildSettingsStore settings,
+    QuestionCatalog catalog,
+    KeyPointScorer scorer,
+    OpenThreads openThreads,
+    IDiscordRestClient rest,
+    TimeProvider time,
+    ILogger<RevealService> logger)
+{
+    private const int RevealColor = 0x57F287;
+    private const int DescriptionLimit = 4096;
+
+    public async Task<RevealOutcome> RevealAsync(long promptId, CancellationToken cancellationToken)
+    {
+        var prompt = await prompts.GetAsync(promptId, cancellationToken).ConfigureAwait(false);
+        if (prompt is null)
+        {
+            return RevealOutcome.UnknownPrompt;
+        }
+
+        if (!await prompts.TryMarkRevealingAsync(promptId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            return RevealOutcome.AlreadyRevealed;
+        }
+
+        try
+        {
+            await PostRevealAsync(prompt, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await prompts.ReleaseRevealAsync(promptId, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        await prompts.MarkRevealedAsync(promptId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        LogRevealed(logger, promptId);
+        return RevealOutcome.Revealed;
+    }
+
+    /// <summary>Finishes reveals that were due or interrupted while the bot was down.</summary>
+    public async Task RevealOverdueAsync(CancellationToken cancellationToken)
+    {
+        var interrupted = await prompts.ListInterruptedRevealsAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var prompt in interrupted)
+        {
+            await prompts.ReleaseRevealAsync(prompt.PromptId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var due = await prompts.ListRevealDueAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        foreach (var prompt in due)
+        {
+            try
+            {
+                await RevealAsync(prompt.PromptId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is DiscordApiException or HttpRequestException)
+            {
+                LogOverdueRevealFailed(logger, e, prompt.PromptId);
+            }
+        }
+    }
+
+    private async Task PostRevealAsync(Prompt prompt, CancellationToken cancellationToken)
+    {
+        var question = await catalog.FindAsync(prompt.GuildId, prompt.QuestionId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"question {prompt.QuestionId} of prompt {prompt.PromptId} no longer exists");
+        var guild = await settings.GetAsync(prompt.GuildId, cancellationToken).ConfigureAwait(false);
+        var thread = new Snowflake(prompt.ThreadId ?? prompt.ChannelId);
+        var now = time.GetUtcNow();
+
+        var scored = new List<(Answer Answer, string Text, CoverageResult Coverage)>();
+        foreach (var answer in await answers.ListForPromptAsync(prompt.PromptId, cancellationToken).ConfigureAwait(false))
+        {
+            if (answer.IsLate)
+            {
+                continue;
+            }
+
+            var text = AnswerAssembler.Assemble(answer.Parts.Select(p => new Core.Answers.AnswerPart(p.MessageId, p.Content, p.DeletedAt is not null)));
+            var coverage = scorer.Score(question, text);
+            scored.Add((answer, text, coverage));
+            await answers.SetCoverageAsync(answer.AnswerId, [.. coverage.Points.Where(p => p.Covered).Select(p => p.KeyPoint.Label)], coverage.Total, cancellationToken).ConfigureAwait(false);
+            var state = await repetition.GetAsync(prompt.GuildId, answer.UserId, question.Id, cancellationToken).ConfigureAwait(false) ?? RepetitionState.New(now);
+            await repetition.SaveAsync(prompt.GuildId, answer.UserId, question.Id, Sm2Scheduler.Review(state, Sm2Scheduler.GradeFromCoverage(coverage.Percent), now), cancellationToken).ConfigureAwait(false);
+        }
+
+        var sequence = 0;
+        var chunks = MarkdownChunker.Split(question.Answer, DescriptionLimit);
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            await PostAsync(thread, prompt, sequence++, new Embed
+            {
+                Title = i == 0 ? "Reference answer" : "Reference answer (continued)",
+                Description = chunks[i],
+                Color = RevealColor,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var description in CoverageDescriptions(question, scored))
+        {
+            await PostAsync(thread, prompt, sequence++, new Embed { Title = "Key points and coverage", Description = description, Color = RevealColor }, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (answer, text, coverage) in scored.Where(s => s.Answer.IsPrivate))
+        {
+            await PostAsync(thread, prompt, sequence++, new Embed
+            {
+                Title = "Private answer",
+                Description = DiscordText.Truncate($"<@{answer.UserId}> · {coverage.Covered}/{coverage.Total}\n\n{text}", DescriptionLimit),
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (guild.BlindMode && prompt.ThreadId is { } lockedThread)
+        {
+            await rest.ModifyChannelAsync(new Snowflake(lockedThread), new ChannelModify { Locked = false }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await rest.EditMessageAsync(new Snowflake(prompt.ChannelId), new Snowflake(prompt.MessageId), new MessageEdit
+        {
+            Embeds = [QuestionMessages.QuestionEmbed(question, prompt.RevealAt, revealed: true)],
+            Components = QuestionMessages.QuestionButtons(revealed: true),
+        }, cancellationToken).ConfigureAwait(false);
+        if (prompt.ThreadId is { } threadId)
+        {
+            openThreads.MarkRevealed(threadId);
+        }
+    }
+
+    private static IEnumerable<string> CoverageDescriptions(Question question, List<(Answer Answer, string Text, CoverageResult Coverage)> scored)
+    {
+        var text = new StringBuilder();
+        text.Append("**Key points**\n").Append(CoverageFormatter.KeyPointList(question.KeyPoints)).Append("\n\n");
+        if (scored.Count == 0)
+        {
+            text.Append("Nobody answered this one.");
+        }
+        else
+        {
+            text.Append("**Coverage**\n");
+            foreach (var (answer, _, coverage) in scored.OrderByDescending(s => s.Coverage.Covered).ThenBy(s => s.Answer.CreatedAt))
+            {
+                text.Append(CoverageFormatter.Line($"<@{answer.UserId.ToString(CultureInfo.InvariantCulture)}>", coverage, 1000)).Append('\n');
+            }
+        }
+
+        return MarkdownChunker.Split(text.ToString(), DescriptionLimit);
+    }
+
+    private Task<Message> PostAsync(Snowflake thread, Prompt prompt, int sequence, Embed embed, CancellationToken cancellationToken) =>
+        rest.CreateMessageAsync(thread, new MessageCreate
+        {
+            Embeds = [embed],
+            Nonce = $"rv{prompt.PromptId}.{sequence}",
+            EnforceNonce = true,
+        }, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Revealed prompt {PromptId}")]
+    private static partial void LogRevealed(ILogger logger, long promptId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Overdue reveal of prompt {PromptId} failed; it stays due")]
+    private static partial void LogOverdueRevealFailed(ILogger logger, Exception exception, long promptId);
+}
