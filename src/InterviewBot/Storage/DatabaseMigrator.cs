@@ -47,8 +47,21 @@ public sealed partial class DatabaseMigrator
     /// <summary>Brings the database to <see cref="LatestVersion"/>; returns the version it found.</summary>
     public Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
-        using var connection = factory.Open();
-        var found = ReadVersion(connection);
+        SqliteConnection connection;
+        int found;
+        try
+        {
+            connection = factory.Open();
+            found = ReadVersion(connection);
+        }
+        catch (SqliteException e)
+        {
+            throw new MigrationFailedException(
+                $"database '{factory.DatabasePath}' cannot be opened ({e.Message.ReplaceLineEndings(" ")}). Restore a backup (see docs/storage.md) or move the file away to start with an empty database.",
+                e);
+        }
+
+        using var owned = connection;
         if (found > LatestVersion)
         {
             throw new DatabaseNewerThanCodeException(factory.DatabasePath, found, LatestVersion);

@@ -44,10 +44,11 @@ public sealed class SqliteConnectionFactory
         try
         {
             connection.Open();
-            if (Interlocked.CompareExchange(ref walEnsured, 1, 0) == 0)
+            if (Volatile.Read(ref walEnsured) == 0)
             {
-                // journal_mode is stored in the file; setting it once per process is enough.
+                // journal_mode is stored in the file; setting it once per factory is enough (twice is harmless).
                 Execute(connection, "PRAGMA journal_mode = WAL;");
+                Volatile.Write(ref walEnsured, 1);
             }
 
             // These three are per connection, and pooled connections keep them, so repeating is cheap.

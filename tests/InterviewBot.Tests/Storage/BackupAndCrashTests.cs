@@ -51,7 +51,12 @@ public sealed class BackupAndCrashTests
         {
             while (Volatile.Read(ref written) < (round + 1) * 100)
             {
-                await Task.Yield();
+                if (writers.FirstOrDefault(w => w.IsCompleted) is { } stopped)
+                {
+                    await stopped; // a writer failed: surface its exception instead of waiting forever
+                }
+
+                await Task.Delay(1);
             }
 
             var copy = db.Directory.File($"backups/copy-{round}.db");

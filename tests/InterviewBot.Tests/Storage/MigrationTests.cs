@@ -136,4 +136,18 @@ public sealed class MigrationTests
 
         Assert.Contains("cannot store TEXT value in INTEGER column", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Migrate_FileIsNotADatabase_FailsWithOneLineNamingTheFile()
+    {
+        using var db = StorageFixture.CreateEmpty();
+        await File.WriteAllTextAsync(db.DatabasePath, new string('x', 4096));
+        var migrator = new DatabaseMigrator(db.Factory);
+
+        var e = await Assert.ThrowsAsync<MigrationFailedException>(() => migrator.MigrateAsync(CancellationToken.None));
+
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.Contains(db.DatabasePath, e.Message, StringComparison.Ordinal);
+        Assert.Contains("backup", e.Message, StringComparison.Ordinal);
+    }
 }
