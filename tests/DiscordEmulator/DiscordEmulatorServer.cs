@@ -89,6 +89,11 @@ public sealed class DiscordEmulatorServer : IAsyncDisposable
             return;
         }
 
+        if (query.ContainsKey("compress"))
+        {
+            _state.Violation("compression", $"gateway opened with compress={query["compress"]}, which the emulator does not speak");
+        }
+
         using var connection = new GatewayConnection(_state, socket);
         _state.OnConnectionOpened(connection);
         await connection.RunAsync(_stopping.Token).ConfigureAwait(false);

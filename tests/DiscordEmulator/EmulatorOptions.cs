@@ -27,6 +27,12 @@ public sealed class EmulatorOptions
     /// <summary>Identify concurrency reported by GET /gateway/bot.</summary>
     public int MaxConcurrency { get; set; } = 1;
 
+    /// <summary>
+    /// When true, a second Identify for the same rate-limit key (shard_id % max_concurrency) within 5 s gets
+    /// op 9 Invalid Session instead of READY, as Discord does. Off by default so restarts in tests stay fast.
+    /// </summary>
+    public bool EnforceIdentifyConcurrency { get; set; }
+
     /// <summary>Events a client may send per <see cref="GatewaySendWindow"/> (Discord: 120 per 60 s).</summary>
     public int GatewaySendLimit { get; set; } = 120;
 
