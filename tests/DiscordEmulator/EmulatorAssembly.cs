@@ -1,4 +1,0 @@
-namespace DiscordEmulator;
-
-/// <summary>Anchors the emulator assembly.</summary>
-public static class EmulatorAssembly;

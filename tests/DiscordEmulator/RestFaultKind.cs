@@ -1,0 +1,10 @@
+namespace DiscordEmulator;
+
+/// <summary>Kinds of scripted REST failure.</summary>
+internal enum RestFaultKind
+{
+    Fail,
+    Delay,
+    RateLimit,
+    Hang,
+}
