@@ -152,7 +152,13 @@ public sealed class DiscordEmulatorServer : IAsyncDisposable
     {
         lock (_state.Gate)
         {
-            return _state.Channels.TryGetValue(id, out var c) ? c : throw new InvalidOperationException($"Unknown channel {id}.");
+            if (!_state.Channels.TryGetValue(id, out var c))
+            {
+                throw new InvalidOperationException($"Unknown channel {id}.");
+            }
+
+            _state.ApplyAutoArchive(c);
+            return c;
         }
     }
 
@@ -181,7 +187,9 @@ public sealed class DiscordEmulatorServer : IAsyncDisposable
         {
             lock (_state.Gate)
             {
-                return [.. _state.Channels.Values.Where(c => c.IsThread).OrderBy(c => c.Id)];
+                var threads = _state.Channels.Values.Where(c => c.IsThread).OrderBy(c => c.Id).ToList();
+                threads.ForEach(_state.ApplyAutoArchive);
+                return threads;
             }
         }
     }

@@ -51,6 +51,12 @@ public sealed class EmulatorOptions
     /// <summary>How long an interaction token accepts followups and edits (Discord: 15 min).</summary>
     public TimeSpan InteractionTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Whether threads archive themselves after auto_archive_duration minutes without a message, as on
+    /// Discord (checked whenever the thread is touched, with THREAD_UPDATE).
+    /// </summary>
+    public bool AutoArchiveThreads { get; set; } = true;
+
     /// <summary>How long a nonce with enforce_nonce is remembered ("a few minutes" in the docs).</summary>
     public TimeSpan NonceWindow { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -126,15 +126,7 @@ internal static partial class Routes
             throw DiscordApiException.UnknownUser();
         }
 
-        var dm = s.Channels.Values.FirstOrDefault(c => c.Type == ChannelType.DirectMessage && c.RecipientIds.Contains(uid));
-        if (dm is null)
-        {
-            dm = new EmulatedChannel(s, s.Ids.Next(), ChannelType.DirectMessage, user.Name, guildId: null);
-            dm.RecipientIds.Add(uid);
-            s.Channels[dm.Id] = dm;
-        }
-
-        return RestResult.Ok(dm.ToJson());
+        return RestResult.Ok(s.DirectMessageChannel(user).ToJson());
     }
 
     private static RestResult GetGuild(RestCall call)

@@ -247,6 +247,7 @@ internal sealed partial class EmulatorState
             thread.Archived = archived;
             thread.Locked = locked;
             thread.ArchiveTimestamp = Time.GetUtcNow();
+            thread.LastActivity = Time.GetUtcNow();
             DispatchThread("THREAD_UPDATE", thread);
         }
     }
