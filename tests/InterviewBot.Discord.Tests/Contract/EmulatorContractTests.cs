@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DiscordEmulator;
+using DiscordEmulator.State;
 using InterviewBot.Discord.Tests.Emulator;
 
 namespace InterviewBot.Discord.Tests.Contract;
@@ -37,6 +38,16 @@ public sealed class EmulatorContractTests
         "GET /webhooks/{webhook_id}/{webhook_token}/messages/@original",
         "PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original",
         "POST /webhooks/{webhook_id}/{webhook_token}",
+        "GET /gateway",
+        "POST /applications/{application_id}/commands",
+        "GET /applications/{application_id}/guilds/{guild_id}/commands",
+        "GET /guilds/{guild_id}/channels",
+        "GET /guilds/{guild_id}/threads/active",
+        "GET /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}",
+        "PATCH /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}",
+        "DELETE /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}",
+        "DELETE /webhooks/{webhook_id}/{webhook_token}/messages/@original",
+        "DELETE /channels/{channel_id}/thread-members/{user_id}",
     ];
 
     private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
@@ -88,6 +99,8 @@ public sealed class EmulatorContractTests
         Assert.Contains(emulator.Requests, r => r.Status == 400);
         Assert.Contains(emulator.Requests, r => r.Status == 404);
         Assert.Contains(emulator.Requests, r => r.Status == 429);
+        Assert.Contains(emulator.Requests, r => r.Status == 401);
+        Assert.Contains(emulator.Requests, r => r.Status == 403);
     }
 
     /// <summary>
@@ -185,7 +198,32 @@ public sealed class EmulatorContractTests
         await rest.PostAsync($"interactions/{second["id"]!.GetValue<string>()}/{second["token"]!.GetValue<string>()}/callback?with_response=true", new JsonObject { ["type"] = 5 });
         await rest.PostAsync($"webhooks/{app}/{deferred.Token}", new JsonObject { ["content"] = "Done" });
 
+        await rest.GetAsync("gateway");
+        await rest.PostAsync($"applications/{app}/commands", new JsonObject { ["name"] = "stats", ["description"] = "Stats" });
+        await rest.GetAsync($"applications/{app}/guilds/{Id(guild.Id)}/commands");
+        await rest.GetAsync($"guilds/{Id(guild.Id)}/channels");
+        await rest.GetAsync($"guilds/{Id(guild.Id)}/threads/active");
+        var open = await rest.PostAsync($"channels/{Id(channel.Id)}/threads", new JsonObject { ["name"] = "open", ["type"] = 11 });
+        var openId = open.Body!["id"]!.GetValue<string>();
+        await rest.PutAsync($"channels/{openId}/thread-members/{Id(alice.Id)}");
+        await rest.DeleteAsync($"channels/{openId}/thread-members/{Id(alice.Id)}");
+        var followup = await rest.PostAsync(webhook, new JsonObject { ["content"] = "Another" });
+        var followupId = followup.Body!["id"]!.GetValue<string>();
+        await rest.GetAsync($"{webhook}/messages/{followupId}");
+        await rest.PatchAsync($"{webhook}/messages/{followupId}", new JsonObject { ["content"] = "Another (edited)" });
+        await rest.DeleteAsync($"{webhook}/messages/{followupId}");
+        await rest.DeleteAsync($"{webhook}/messages/@original");
+
         // Errors: Discord's error shapes must match too.
+        using (var stranger = new RestTestClient(emulator.ApiBaseUrl, "wrong-token"))
+        {
+            await stranger.GetAsync("users/@me");
+        }
+
+        channel.DenyBot(Permissions.SendMessages);
+        await rest.PostAsync(messages, new JsonObject { ["content"] = "denied" });
+        await rest.PostAsync($"interactions/1/nope/callback", new JsonObject { ["type"] = 4 });
+        await rest.GetAsync($"{webhook}/messages/1");
         await rest.PostAsync(messages, new JsonObject { ["content"] = new string('x', 2001) });
         await rest.PostAsync("channels/1/messages", new JsonObject { ["content"] = "x" });
         await rest.PostAsync(callback, new JsonObject { ["type"] = 4, ["data"] = new JsonObject { ["content"] = "again" } });
