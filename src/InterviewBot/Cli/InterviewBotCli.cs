@@ -13,7 +13,11 @@ public static class InterviewBotCli
             TreatUnmatchedTokensAsErrors = false,
         };
         root.Subcommands.Add(run);
+        root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(DevCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
+        root.Subcommands.Add(QuestionsCommand.Create());
+        root.Subcommands.Add(PracticeCommand.Create());
         root.SetAction((parseResult, cancellationToken) => RunCommand.RunAsync([.. parseResult.UnmatchedTokens], cancellationToken));
         return root;
     }

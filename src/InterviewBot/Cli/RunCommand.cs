@@ -1,5 +1,6 @@
 using System.CommandLine;
 using InterviewBot.Hosting;
+using InterviewBot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,11 @@ public static class RunCommand
             return ExitCodes.Success;
         }
         catch (StartupException e)
+        {
+            await Console.Error.WriteLineAsync($"interviewbot: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.StartupError;
+        }
+        catch (Exception e) when (e is DatabaseNewerThanCodeException or MigrationFailedException)
         {
             await Console.Error.WriteLineAsync($"interviewbot: {e.Message}").ConfigureAwait(false);
             return ExitCodes.StartupError;

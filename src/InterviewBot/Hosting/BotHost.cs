@@ -1,5 +1,7 @@
 using InterviewBot.Configuration;
+using InterviewBot.Core.Scoring;
 using InterviewBot.Health;
+using InterviewBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,9 +29,14 @@ public static class BotHost
         var options = builder.Configuration.GetSection(InterviewBotOptions.SectionName).Get<InterviewBotOptions>() ?? new InterviewBotOptions();
         StartupChecks.RequireToken(builder.Configuration);
         StartupChecks.RequireWritableDataDirectory(options);
-        StartupChecks.RequireQuestionsDirectory(options);
+        var bank = StartupChecks.RequireValidBank(StartupChecks.RequireQuestionsDirectory(options));
 
         builder.Services.AddSingleton(TimeProvider.System);
+
+        // Registered first: hosted services start in order, so the schema is current before anything else runs.
+        builder.Services.AddInterviewBotStorage(ResolvedPaths.DatabasePath(options));
+        builder.Services.AddSingleton(bank);
+        builder.Services.AddSingleton<KeyPointScorer>();
         builder.Services.AddSingleton<IValidateOptions<InterviewBotOptions>, InterviewBotOptionsValidator>();
         builder.Services.AddOptions<InterviewBotOptions>()
             .Bind(builder.Configuration.GetSection(InterviewBotOptions.SectionName))

@@ -1,4 +1,5 @@
 using InterviewBot.Configuration;
+using InterviewBot.Core.Questions;
 using Microsoft.Extensions.Configuration;
 
 namespace InterviewBot.Hosting;
@@ -48,5 +49,19 @@ public static class StartupChecks
         }
 
         return path;
+    }
+
+    /// <summary>Loads and validates the bank; an invalid bank stops start-up with the same report as <c>questions check</c>.</summary>
+    public static QuestionBank RequireValidBank(string questionsDirectory)
+    {
+        var result = QuestionBankLoader.LoadDirectory(questionsDirectory);
+        if (!result.IsValid)
+        {
+            throw new StartupException(
+                $"the question bank in '{questionsDirectory}' has {result.Problems.Count} problem(s); fix them or run 'interviewbot questions check':"
+                + Environment.NewLine + string.Join(Environment.NewLine, result.Problems));
+        }
+
+        return result.ToBank();
     }
 }

@@ -72,5 +72,54 @@ public sealed class StartupErrorTests
         var result = await BotProcess.RunAsync(["questions", "check", "--no-such-option"]);
 
         Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--no-such-option", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_InvalidQuestionBank_ExitsWithCode2AndTheSameReportAsTheChecker()
+    {
+        using var temp = new TempDirectory();
+        var questions = temp.File("questions");
+        Directory.CreateDirectory(questions);
+        await File.WriteAllTextAsync(Path.Combine(questions, "caching.yaml"), "- id: cache-x\n  category: caching\n  difficulty: extreme\n");
+
+        var result = await BotProcess.RunAsync([], new Dictionary<string, string?>
+        {
+            ["DISCORD_TOKEN"] = "test-token-value",
+            ["InterviewBot__DataDirectory"] = temp.File("data"),
+            ["InterviewBot__QuestionsDirectory"] = questions,
+        });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("caching.yaml:3:15: unknown difficulty 'extreme'", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("caching.yaml:1:3: missing field 'prompt'", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("test-token-value", result.StandardError + result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_DatabaseNewerThanCode_ExitsWithCode2AndSaysSo()
+    {
+        using var temp = new TempDirectory();
+        var data = temp.File("data");
+        Directory.CreateDirectory(data);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "interviewbot.db")};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 999;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var result = await BotProcess.RunAsync([], new Dictionary<string, string?>
+        {
+            ["DISCORD_TOKEN"] = "test-token-value",
+            ["InterviewBot__DataDirectory"] = data,
+        });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("999", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("test-token-value", result.StandardError + result.StandardOutput, StringComparison.Ordinal);
     }
 }

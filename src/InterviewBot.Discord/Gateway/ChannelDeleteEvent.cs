@@ -1,0 +1,6 @@
+using InterviewBot.Discord.Entities;
+
+namespace InterviewBot.Discord.Gateway;
+
+/// <summary>CHANNEL_DELETE.</summary>
+public sealed record ChannelDeleteEvent(Channel Channel) : GatewayEvent;

@@ -1,0 +1,3 @@
+namespace InterviewBot.Discord.Gateway;
+
+public sealed record GatewayShardStatus(int ShardId, GatewayState State, HeartbeatAck? LastHeartbeatAck);

@@ -1,0 +1,6 @@
+namespace InterviewBot.Discord.Gateway;
+
+public interface IGatewayTransportFactory
+{
+    IGatewayTransport Create();
+}

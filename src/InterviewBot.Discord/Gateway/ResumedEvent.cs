@@ -1,0 +1,4 @@
+namespace InterviewBot.Discord.Gateway;
+
+/// <summary>RESUMED: missed events were replayed.</summary>
+public sealed record ResumedEvent : GatewayEvent;

@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+
+namespace InterviewBot.Storage;
+
+/// <summary>
+/// Opens connections to the bot's SQLite file with the pragmas every connection needs. Reads use their own
+/// connection each; writes go through <see cref="SqliteWriter"/>. See docs/storage.md for why these settings.
+/// </summary>
+public sealed class SqliteConnectionFactory
+{
+    /// <summary>How long a connection waits for another process's lock before failing (milliseconds).</summary>
+    public const int BusyTimeoutMilliseconds = 5000;
+
+    private readonly string connectionString;
+    private int walEnsured;
+
+    public SqliteConnectionFactory(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        DatabasePath = Path.GetFullPath(databasePath);
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            ForeignKeys = true,
+        }.ToString();
+        SqliteTypeHandlers.Register();
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Opens a connection with WAL, foreign keys, busy timeout and synchronous=NORMAL.</summary>
+    public SqliteConnection Open()
+    {
+        var directory = Path.GetDirectoryName(DatabasePath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            if (Interlocked.CompareExchange(ref walEnsured, 1, 0) == 0)
+            {
+                // journal_mode is stored in the file; setting it once per process is enough.
+                Execute(connection, "PRAGMA journal_mode = WAL;");
+            }
+
+            // These three are per connection, and pooled connections keep them, so repeating is cheap.
+            Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // The text is built from constants only, never from input.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        command.ExecuteNonQuery();
+    }
+}

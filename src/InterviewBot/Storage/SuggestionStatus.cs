@@ -1,0 +1,9 @@
+namespace InterviewBot.Storage;
+
+/// <summary>Stored as lower-case text.</summary>
+public enum SuggestionStatus
+{
+    Pending,
+    Accepted,
+    Rejected,
+}
