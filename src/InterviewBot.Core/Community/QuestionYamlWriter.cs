@@ -13,7 +13,8 @@ namespace InterviewBot.Core.Community;
 /// YamlDotNet's emitter does the quoting, so colons, quotes, a leading '-' or '#', and unicode are safe. Prompt,
 /// answer and code are written as literal blocks (<c>|</c>), as in the bank, unless the text cannot be a literal
 /// block (trailing spaces on a line, control characters), when the emitter falls back to a double-quoted string.
-/// Values are trimmed the way the parser trims them (code only at the end, so its indentation survives), empty
+/// Values are trimmed the way the parser trims them (code only at the end, so its indentation survives), line
+/// breaks are written as '\n' (YAML reads any break in a block as one, so "\r\n" would not survive anyway), empty
 /// optional fields are left out, and questions are separated by a blank line. <see cref="KeyPoint.Derived"/> is not
 /// part of the file format and is not written.
 /// </para>
@@ -110,6 +111,9 @@ public static class QuestionYamlWriter
 
     private static void Value(Emitter emitter, string value, ScalarStyle style = ScalarStyle.Any)
     {
+        // YAML reads every line break inside a block as '\n', so write them that way from the start.
+        value = value.ReplaceLineEndings("\n");
+
         // Multi-line text reads best as a literal block; the emitter quotes instead when a block cannot hold it.
         if (style == ScalarStyle.Any && value.Contains('\n', StringComparison.Ordinal))
         {
@@ -128,7 +132,7 @@ public static class QuestionYamlWriter
     private static void FlowList(Emitter emitter, IEnumerable<string> values)
     {
         emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Flow));
-        foreach (var value in values)
+        foreach (var value in values.Select(v => v.ReplaceLineEndings("\n")))
         {
             // Inside [ ] a plain scalar may not hold ',', '[' or ']'; the emitter knows and quotes them.
             emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, ScalarStyle.Any, true, true));

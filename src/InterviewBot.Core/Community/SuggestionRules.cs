@@ -9,7 +9,8 @@ namespace InterviewBot.Core.Community;
 /// <summary>
 /// What a member's question suggestion must satisfy before it reaches the moderators: at most
 /// <see cref="MaxPendingPerMember"/> waiting per member, a prompt that fits an embed title, a reference answer long
-/// enough to derive key points from (<see cref="MinAnswerWords"/> words) and short enough for an embed, a known
+/// enough to derive key points from (<see cref="MinAnswerWords"/> words, and at least 3 key terms outside code blocks
+/// for <see cref="KeyPointDeriver"/>) and short enough for an embed, a known
 /// category or a well-formed new one, and a difficulty. Every problem is reported at once, in words a member can
 /// act on, for an ephemeral reply.
 /// </summary>
@@ -58,6 +59,11 @@ public static partial class SuggestionRules
             problems.Add(words == 0
                 ? $"The reference answer is empty: write what a good answer says, in at least {MinAnswerWords} words."
                 : $"The reference answer has {words} word{(words == 1 ? string.Empty : "s")}; write at least {MinAnswerWords}, so members can compare theirs and key points can be found in it.");
+        }
+        else if (KeyPointDeriver.Derive(answer).Count < QuestionLimits.MinKeyPoints)
+        {
+            // Answers are scored against key points derived from this text; code blocks and filler words do not count.
+            problems.Add($"The reference answer needs at least {QuestionLimits.MinKeyPoints} distinct key terms outside code blocks, so answers can be scored: explain the idea in words, not only in code.");
         }
 
         var known = knownCategories.Select(c => c.Trim().ToLowerInvariant()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

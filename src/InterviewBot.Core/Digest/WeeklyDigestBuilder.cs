@@ -176,7 +176,7 @@ public static class WeeklyDigestBuilder
 
         return block
             .Append(Count(question.Participants, "member")).Append(" answered · top answer by <@")
-            .Append(best.AuthorId.ToString(CultureInfo.InvariantCulture)).Append("> (")
+            .Append(best.AuthorId.ToString(CultureInfo.InvariantCulture)).Append("> (score ")
             .Append(best.Score.ToString("0.#", CultureInfo.InvariantCulture)).Append(") · [read it](").Append(best.Link).Append(")\n")
             .ToString();
     }

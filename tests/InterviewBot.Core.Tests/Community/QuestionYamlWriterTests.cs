@@ -71,6 +71,8 @@ public sealed class QuestionYamlWriterTests
     [InlineData("Backslash \\ and \\n literal")]
     [InlineData("--- a document marker")]
     [InlineData("... an end marker")]
+    [InlineData("Escape \u001b[31m red and bell \u0007 and zero-width \u200b space")]
+    [InlineData("Right-to-left \u05e9\u05dc\u05d5\u05dd and combining e\u0301")]
     public void Write_TrickyText_RoundTripsInEveryField(string text)
     {
         var question = TestQuestions.Make("tricky-text", text, text + "\n\n" + Answer, keyPoints: Points) with
@@ -117,6 +119,20 @@ public sealed class QuestionYamlWriterTests
         };
 
         AssertRoundTrips(question);
+    }
+
+    [Fact]
+    public void Write_WindowsLineEndings_ComeBackAsNewlines()
+    {
+        var question = TestQuestions.Make("crlf", "Line one\r\nLine two", Answer.ReplaceLineEndings("\r\n"), keyPoints: Points) with { Code = "a\r\nb" };
+
+        var (questions, problems) = QuestionFileParser.Parse("server", QuestionYamlWriter.Write([question]), null, _scorer);
+
+        Assert.Empty(problems);
+        var copy = Assert.Single(questions);
+        Assert.Equal("Line one\nLine two", copy.Prompt);
+        Assert.Equal(Answer.ReplaceLineEndings("\n").Trim(), copy.Answer);
+        Assert.Equal("a\nb", copy.Code);
     }
 
     [Fact]

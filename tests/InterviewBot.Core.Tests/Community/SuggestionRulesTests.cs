@@ -92,6 +92,16 @@ public sealed class SuggestionRulesTests
     }
 
     [Fact]
+    public void Validate_AnswerThatIsMostlyCode_AsksForWords()
+    {
+        var answer = "Like this:\n\n```csharp\n" + string.Join('\n', Enumerable.Range(1, 10).Select(i => $"var item{i} = await store.LoadAsync(id{i});")) + "\n```";
+
+        var check = SuggestionRules.Validate(Good with { Answer = answer }, Known);
+
+        Assert.StartsWith("The reference answer needs at least 3 distinct key terms outside code blocks", Assert.Single(check.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_EmptyAnswer_SaysSo()
     {
         var check = SuggestionRules.Validate(Good with { Answer = "" }, Known);

@@ -154,7 +154,7 @@ public sealed class WeeklyDigestBuilderTests
         var text = WeeklyDigestBuilder.RenderMarkdown(digest);
 
         Assert.StartsWith("## 📅 Week of 23 Nov 2026\n**2 questions · 2 answers from 2 members · 3 reviews**", text, StringComparison.Ordinal);
-        Assert.Contains("**1. [What is a cache stampede?](https://discord.com/channels/1/1)**\n2 members answered · top answer by <@11> (85.5) · [read it](https://discord.com/channels/1/1/11)", text, StringComparison.Ordinal);
+        Assert.Contains("**1. [What is a cache stampede?](https://discord.com/channels/1/1)**\n2 members answered · top answer by <@11> (score 85.5) · [read it](https://discord.com/channels/1/1/11)", text, StringComparison.Ordinal);
         Assert.Contains("**2. [Explain isolation levels.](https://discord.com/channels/1/2)**\nNobody answered this one yet.", text, StringComparison.Ordinal);
         Assert.Contains("🥇 <@7> — 2 reviews\n🥈 <@3> — 1 review", text, StringComparison.Ordinal);
         Assert.DoesNotContain("🥉", text, StringComparison.Ordinal);
