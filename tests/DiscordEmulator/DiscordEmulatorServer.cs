@@ -89,6 +89,11 @@ public sealed class DiscordEmulatorServer : IAsyncDisposable
             return;
         }
 
+        if (query.ContainsKey("compress"))
+        {
+            _state.Violation("compression", $"gateway opened with compress={query["compress"]}, which the emulator does not speak");
+        }
+
         using var connection = new GatewayConnection(_state, socket);
         _state.OnConnectionOpened(connection);
         await connection.RunAsync(_stopping.Token).ConfigureAwait(false);
@@ -147,7 +152,13 @@ public sealed class DiscordEmulatorServer : IAsyncDisposable
     {
         lock (_state.Gate)
         {
-            return _state.Channels.TryGetValue(id, out var c) ? c : throw new InvalidOperationException($"Unknown channel {id}.");
+            if (!_state.Channels.TryGetValue(id, out var c))
+            {
+                throw new InvalidOperationException($"Unknown channel {id}.");
+            }
+
+            _state.ApplyAutoArchive(c);
+            return c;
         }
     }
 
@@ -176,7 +187,9 @@ public sealed class DiscordEmulatorServer : IAsyncDisposable
         {
             lock (_state.Gate)
             {
-                return [.. _state.Channels.Values.Where(c => c.IsThread).OrderBy(c => c.Id)];
+                var threads = _state.Channels.Values.Where(c => c.IsThread).OrderBy(c => c.Id).ToList();
+                threads.ForEach(_state.ApplyAutoArchive);
+                return threads;
             }
         }
     }

@@ -27,6 +27,12 @@ public sealed class EmulatorOptions
     /// <summary>Identify concurrency reported by GET /gateway/bot.</summary>
     public int MaxConcurrency { get; set; } = 1;
 
+    /// <summary>
+    /// When true, a second Identify for the same rate-limit key (shard_id % max_concurrency) within 5 s gets
+    /// op 9 Invalid Session instead of READY, as Discord does. Off by default so restarts in tests stay fast.
+    /// </summary>
+    public bool EnforceIdentifyConcurrency { get; set; }
+
     /// <summary>Events a client may send per <see cref="GatewaySendWindow"/> (Discord: 120 per 60 s).</summary>
     public int GatewaySendLimit { get; set; } = 120;
 
@@ -44,6 +50,12 @@ public sealed class EmulatorOptions
 
     /// <summary>How long an interaction token accepts followups and edits (Discord: 15 min).</summary>
     public TimeSpan InteractionTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Whether threads archive themselves after auto_archive_duration minutes without a message, as on
+    /// Discord (checked whenever the thread is touched, with THREAD_UPDATE).
+    /// </summary>
+    public bool AutoArchiveThreads { get; set; } = true;
 
     /// <summary>How long a nonce with enforce_nonce is remembered ("a few minutes" in the docs).</summary>
     public TimeSpan NonceWindow { get; set; } = TimeSpan.FromMinutes(5);

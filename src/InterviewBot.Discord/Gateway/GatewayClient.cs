@@ -160,10 +160,6 @@ public sealed partial class GatewayClient : IDiscordGateway
         {
             return null;
         }
-        catch (ChannelClosedException)
-        {
-            return null;
-        }
         catch (GatewayFatalException ex)
         {
             await stopAll.CancelAsync().ConfigureAwait(false);

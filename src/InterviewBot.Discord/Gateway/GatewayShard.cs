@@ -70,7 +70,7 @@ internal sealed partial class GatewayShard(
                 {
                     outcome = await RunConnectionAsync(resume && SessionId is not null && ResumeUrl is not null, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is not GatewayFatalException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested) && ex is not ChannelClosedException)
+                catch (Exception ex) when (ex is not GatewayFatalException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
                 {
                     // Network failures, refused connections, broken sockets: all end in a reconnect.
                     LogConnectionFailed(shardId, ex.GetType().Name, ex.Message);
@@ -111,6 +111,7 @@ internal sealed partial class GatewayShard(
             await transport.ConnectAsync(uri, connection.Token).ConfigureAwait(false);
             LogConnected(shardId, resume);
             var heartbeat = Task.CompletedTask;
+            var handshake = Task.CompletedTask;
             var healthy = false;
             try
             {
@@ -148,21 +149,16 @@ internal sealed partial class GatewayShard(
                                 break;
                             }
 
-                            if (heartbeat.IsCompleted)
+                            if (!heartbeat.IsCompleted)
                             {
-                                heartbeat = HeartbeatLoopAsync(connection, interval);
+                                // A second Hello on one connection: already heartbeating and identified.
+                                break;
                             }
 
-                            if (resume)
-                            {
-                                await SendAsync(connection, GatewayOpcode.Resume, new ResumePayload { Token = options.Token, SessionId = SessionId!, Seq = Sequence }, DiscordJsonContext.Default.ResumePayload).ConfigureAwait(false);
-                            }
-                            else
-                            {
-                                await identifyThrottle.WaitAsync(shardId, connection.Token).ConfigureAwait(false);
-                                await SendAsync(connection, GatewayOpcode.Identify, Identify(), DiscordJsonContext.Default.IdentifyPayload).ConfigureAwait(false);
-                            }
+                            heartbeat = HeartbeatLoopAsync(connection, interval);
 
+                            // Off the receive loop: waiting for an identify slot must not stop ACKs being read.
+                            handshake = HandshakeAsync(connection, resume);
                             break;
                         case GatewayOpcode.HeartbeatAck:
                             connection.AckReceived();
@@ -195,6 +191,7 @@ internal sealed partial class GatewayShard(
             {
                 connection.End("connection closed");
                 await heartbeat.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await handshake.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
@@ -252,6 +249,31 @@ internal sealed partial class GatewayShard(
         return GatewayCloseCodes.RequiresNewSession(code)
             ? new ConnectionOutcome(Resume: false, healthy, $"close {code}")
             : new ConnectionOutcome(Resume: true, healthy, $"close {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "without code"}");
+    }
+
+    private async Task HandshakeAsync(GatewayConnection connection, bool resume)
+    {
+        try
+        {
+            if (resume)
+            {
+                await SendAsync(connection, GatewayOpcode.Resume, new ResumePayload { Token = options.Token, SessionId = SessionId!, Seq = Sequence }, DiscordJsonContext.Default.ResumePayload).ConfigureAwait(false);
+            }
+            else
+            {
+                using var slot = await identifyThrottle.AcquireAsync(shardId, connection.Token).ConfigureAwait(false);
+                await SendAsync(connection, GatewayOpcode.Identify, Identify(), DiscordJsonContext.Default.IdentifyPayload).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection ended while waiting for an identify slot.
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogConnectionFailed(shardId, ex.GetType().Name, "identify/resume send failed");
+            connection.End("handshake failed");
+        }
     }
 
     private async Task HeartbeatLoopAsync(GatewayConnection connection, TimeSpan interval)

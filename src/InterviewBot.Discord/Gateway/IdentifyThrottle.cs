@@ -4,7 +4,8 @@ namespace InterviewBot.Discord.Gateway;
 
 /// <summary>
 /// Discord lets <c>max_concurrency</c> shards identify per 5 s: shard i uses key i % max_concurrency and
-/// each key identifies at most once per 5 s. Shared by every shard of the process.
+/// each key identifies at most once per 5 s, counted from the moment the Identify was sent. Shared by
+/// every shard of the process.
 /// </summary>
 internal sealed class IdentifyThrottle(TimeProvider time, int maxConcurrency)
 {
@@ -12,7 +13,8 @@ internal sealed class IdentifyThrottle(TimeProvider time, int maxConcurrency)
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _gates = new();
     private readonly ConcurrentDictionary<int, DateTimeOffset> _next = new();
 
-    public async Task WaitAsync(int shardId, CancellationToken cancellationToken)
+    /// <summary>Waits for this shard's slot; dispose the result right after sending Identify.</summary>
+    public async Task<IDisposable> AcquireAsync(int shardId, CancellationToken cancellationToken)
     {
         var key = shardId % Math.Max(1, maxConcurrency);
         var gate = _gates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
@@ -24,12 +26,32 @@ internal sealed class IdentifyThrottle(TimeProvider time, int maxConcurrency)
             {
                 await Task.Delay(next - now, time, cancellationToken).ConfigureAwait(false);
             }
-
-            _next[key] = time.GetUtcNow() + Spacing;
         }
-        finally
+        catch
         {
             gate.Release();
+            throw;
+        }
+
+        return new Slot(this, key, gate);
+    }
+
+    private void Release(int key, SemaphoreSlim gate)
+    {
+        _next[key] = time.GetUtcNow() + Spacing;
+        gate.Release();
+    }
+
+    private sealed class Slot(IdentifyThrottle owner, int key, SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                owner.Release(key, gate);
+            }
         }
     }
 }

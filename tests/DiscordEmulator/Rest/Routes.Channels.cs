@@ -123,6 +123,7 @@ internal static partial class Routes
         {
             channel.Archived = a;
             channel.ArchiveTimestamp = s.Time.GetUtcNow();
+            channel.LastActivity = s.Time.GetUtcNow();
         }
 
         s.DispatchThread("THREAD_UPDATE", channel);

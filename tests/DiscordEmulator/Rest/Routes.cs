@@ -126,15 +126,7 @@ internal static partial class Routes
             throw DiscordApiException.UnknownUser();
         }
 
-        var dm = s.Channels.Values.FirstOrDefault(c => c.Type == ChannelType.DirectMessage && c.RecipientIds.Contains(uid));
-        if (dm is null)
-        {
-            dm = new EmulatedChannel(s, s.Ids.Next(), ChannelType.DirectMessage, user.Name, guildId: null);
-            dm.RecipientIds.Add(uid);
-            s.Channels[dm.Id] = dm;
-        }
-
-        return RestResult.Ok(dm.ToJson());
+        return RestResult.Ok(s.DirectMessageChannel(user).ToJson());
     }
 
     private static RestResult GetGuild(RestCall call)
@@ -156,11 +148,13 @@ internal static partial class Routes
     {
         var s = call.State;
         var guild = RequireGuild(call);
+        guild.ChannelIds.Select(c => s.Channels[c]).ToList().ForEach(s.ApplyAutoArchive);
         var threads = guild.ChannelIds.Select(c => s.Channels[c]).Where(c => c.IsThread && !c.Archived && s.BotCanSeeThread(c)).ToList();
         return RestResult.Ok(new JsonObject
         {
             ["threads"] = Json.Array(threads.Select(t => (JsonNode?)t.ToJson(includeBotMember: false))),
             ["members"] = Json.Array(threads.Where(t => t.ThreadMemberIds.Contains(s.Bot.Id)).Select(t => (JsonNode?)t.ThreadMemberJson(s.Bot.Id))),
+            ["has_more"] = false,
         });
     }
 

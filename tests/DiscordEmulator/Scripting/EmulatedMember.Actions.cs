@@ -17,6 +17,11 @@ public sealed partial class EmulatedMember
         lock (_state.Gate)
         {
             var channel = VisibleChannel(channelId);
+            if (channel.IsThread && channel.Archived)
+            {
+                throw new InvalidOperationException($"Commands cannot run in archived thread '{channel.Name}'.");
+            }
+
             var (registered, data) = BuildCommandData(command, options, focused: null);
             RequireCommandPermissions(registered, channel);
             return Task.FromResult(Send(2, channel, data, sourceMessage: null));
@@ -60,6 +65,29 @@ public sealed partial class EmulatedMember
             }
 
             return Task.FromResult(_state.CreateMessage(channel, User, body, parseAllByDefault: true));
+        }
+    }
+
+    /// <summary>Sends the bot a direct message (MESSAGE_CREATE without guild_id, DIRECT_MESSAGES intent).</summary>
+    public Task<EmulatedMessage> SendsDirectMessageAsync(string text)
+    {
+        lock (_state.Gate)
+        {
+            var dm = _state.DirectMessageChannel(User);
+            return Task.FromResult(_state.CreateMessage(dm, User, new JsonObject { ["content"] = text }, parseAllByDefault: true));
+        }
+    }
+
+    /// <summary>Messages in this member's DM channel with the bot, oldest first.</summary>
+    public IReadOnlyList<EmulatedMessage> DirectMessages
+    {
+        get
+        {
+            lock (_state.Gate)
+            {
+                var dm = _state.Channels.Values.FirstOrDefault(c => c.Type == ChannelType.DirectMessage && c.RecipientIds.Contains(Id));
+                return dm is not null && _state.ChannelMessages.TryGetValue(dm.Id, out var list) ? [.. list.Where(m => !m.Deleted)] : [];
+            }
         }
     }
 
@@ -274,6 +302,7 @@ public sealed partial class EmulatedMember
             throw new InvalidOperationException($"{Name} cannot see channel '{channel.Name}'.");
         }
 
+        _state.ApplyAutoArchive(channel);
         return channel;
     }
 

@@ -49,6 +49,9 @@ public sealed class EmulatedChannel
 
     internal DateTimeOffset? ArchiveTimestamp { get; set; }
 
+    /// <summary>Last message or unarchive, for auto-archiving.</summary>
+    internal DateTimeOffset LastActivity { get; set; }
+
     internal int Position { get; init; }
 
     internal ulong? LastMessageId { get; set; }

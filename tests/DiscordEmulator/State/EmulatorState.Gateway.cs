@@ -6,6 +6,8 @@ namespace DiscordEmulator.State;
 
 internal sealed partial class EmulatorState
 {
+    private readonly Dictionary<int, DateTimeOffset> _lastIdentify = [];
+
     public void OnConnectionOpened(GatewayConnection connection)
     {
         lock (Gate)
@@ -103,6 +105,26 @@ internal sealed partial class EmulatorState
         {
             Violation("identify-invalid", "Identify without properties {os, browser, device}");
         }
+
+        if (Json.GetBool(d, "compress") == true)
+        {
+            Violation("compression", "Identify asked for payload compression, which the emulator does not speak");
+        }
+
+        if (Json.GetLong(d, "large_threshold") is { } large && large is < 50 or > 250)
+        {
+            Violation("identify-invalid", $"large_threshold {large} outside 50-250");
+        }
+
+        var now = Time.GetUtcNow();
+        var key = shardId % Math.Max(1, Options.MaxConcurrency);
+        if (Options.EnforceIdentifyConcurrency && _lastIdentify.TryGetValue(key, out var previous) && now - previous < TimeSpan.FromSeconds(5))
+        {
+            connection.Send(new JsonObject { ["op"] = 9, ["d"] = false, ["s"] = null, ["t"] = null });
+            return;
+        }
+
+        _lastIdentify[key] = now;
 
         IdentifyCount++;
         var session = new GatewaySession(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), intents, shardId, shardCount, Options.ResumeBufferSize)
@@ -225,6 +247,7 @@ internal sealed partial class EmulatorState
             thread.Archived = archived;
             thread.Locked = locked;
             thread.ArchiveTimestamp = Time.GetUtcNow();
+            thread.LastActivity = Time.GetUtcNow();
             DispatchThread("THREAD_UPDATE", thread);
         }
     }

@@ -60,6 +60,37 @@ internal sealed partial class EmulatorState
         return perms;
     }
 
+    /// <summary>The DM channel between the bot and a user, created on first use.</summary>
+    public EmulatedChannel DirectMessageChannel(EmulatedUser user)
+    {
+        var dm = Channels.Values.FirstOrDefault(c => c.Type == ChannelType.DirectMessage && c.RecipientIds.Contains(user.Id));
+        if (dm is null)
+        {
+            dm = new EmulatedChannel(this, Ids.Next(), ChannelType.DirectMessage, user.Name, guildId: null);
+            dm.RecipientIds.Add(user.Id);
+            Channels[dm.Id] = dm;
+        }
+
+        return dm;
+    }
+
+    /// <summary>Archives a thread idle for longer than its auto_archive_duration (Discord does this on its own).</summary>
+    public void ApplyAutoArchive(EmulatedChannel channel)
+    {
+        if (!Options.AutoArchiveThreads || !channel.IsThread || channel.Archived)
+        {
+            return;
+        }
+
+        var due = channel.LastActivity + TimeSpan.FromMinutes(channel.AutoArchiveDuration);
+        if (Time.GetUtcNow() >= due)
+        {
+            channel.Archived = true;
+            channel.ArchiveTimestamp = due;
+            DispatchThread("THREAD_UPDATE", channel);
+        }
+    }
+
     public static Permissions GuildPermissionsOf(EmulatedGuild guild, GuildMemberState member)
     {
         if (guild.OwnerId == member.User.Id)
@@ -80,6 +111,7 @@ internal sealed partial class EmulatorState
     {
         if (id is { } v && Channels.TryGetValue(v, out var channel))
         {
+            ApplyAutoArchive(channel);
             return channel;
         }
 
@@ -140,6 +172,7 @@ internal sealed partial class EmulatorState
             channel.LastMessageId = message.Id;
             if (channel.IsThread)
             {
+                channel.LastActivity = Time.GetUtcNow();
                 channel.MessageCount++;
                 channel.TotalMessageSent++;
                 if (channel.Archived && !channel.Locked)
@@ -378,6 +411,7 @@ internal sealed partial class EmulatorState
             Invitable = invitable,
         };
         thread.ThreadMemberIds.Add(ownerId);
+        thread.LastActivity = Time.GetUtcNow();
         Channels[thread.Id] = thread;
         guild.ChannelIds.Add(thread.Id);
         if (BotCanSeeThread(thread))

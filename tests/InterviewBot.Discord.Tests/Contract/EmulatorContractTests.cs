@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DiscordEmulator;
+using DiscordEmulator.State;
 using InterviewBot.Discord.Tests.Emulator;
 
 namespace InterviewBot.Discord.Tests.Contract;
@@ -37,6 +38,16 @@ public sealed class EmulatorContractTests
         "GET /webhooks/{webhook_id}/{webhook_token}/messages/@original",
         "PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original",
         "POST /webhooks/{webhook_id}/{webhook_token}",
+        "GET /gateway",
+        "POST /applications/{application_id}/commands",
+        "GET /applications/{application_id}/guilds/{guild_id}/commands",
+        "GET /guilds/{guild_id}/channels",
+        "GET /guilds/{guild_id}/threads/active",
+        "GET /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}",
+        "PATCH /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}",
+        "DELETE /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}",
+        "DELETE /webhooks/{webhook_id}/{webhook_token}/messages/@original",
+        "DELETE /channels/{channel_id}/thread-members/{user_id}",
     ];
 
     private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
@@ -88,6 +99,8 @@ public sealed class EmulatorContractTests
         Assert.Contains(emulator.Requests, r => r.Status == 400);
         Assert.Contains(emulator.Requests, r => r.Status == 404);
         Assert.Contains(emulator.Requests, r => r.Status == 429);
+        Assert.Contains(emulator.Requests, r => r.Status == 401);
+        Assert.Contains(emulator.Requests, r => r.Status == 403);
     }
 
     /// <summary>
@@ -98,7 +111,83 @@ public sealed class EmulatorContractTests
     private static bool IsKnownSpecDeviation(RecordedRequest request, string error) =>
         request.Status == 400 && error.StartsWith("$.errors", StringComparison.Ordinal);
 
-    private static async Task RunScenarioAsync(DiscordEmulatorServer emulator)
+    private static readonly Dictionary<string, string> DispatchSchemas = new(StringComparer.Ordinal)
+    {
+        ["MESSAGE_CREATE"] = "MessageResponse",
+        ["MESSAGE_UPDATE"] = "MessageResponse",
+        ["THREAD_CREATE"] = "ThreadResponse",
+        ["THREAD_UPDATE"] = "ThreadResponse",
+        ["CHANNEL_CREATE"] = "GuildChannelResponse",
+        ["GUILD_CREATE"] = "GuildResponse",
+    };
+
+    /// <summary>
+    /// The spec has no gateway schemas, but dispatches carry the same objects as REST (messages, channels,
+    /// threads, guilds, members, users): each must validate against its REST schema.
+    /// </summary>
+    [Fact]
+    public async Task EveryObjectInsideDispatches_OfAFullScenario_HasItsRestShape()
+    {
+        var document = await DiscordSpec.GetAsync();
+        var schemas = document.Components!.Schemas!;
+        var options = new EmulatorOptions();
+        options.RateLimits.RouteLimit = 1000;
+        await using var emulator = await DiscordEmulatorServer.StartAsync(options);
+        var dispatches = await RunScenarioAsync(emulator);
+
+        var failures = new List<string>();
+        var checkedTypes = new HashSet<string>(StringComparer.Ordinal);
+        void Check(string what, string schema, JsonNode? node)
+        {
+            checkedTypes.Add(what);
+            failures.AddRange(SchemaValidator.Validate(schemas[schema], node).Select(e => $"{what} as {schema}: {e}"));
+        }
+
+        foreach (var payload in dispatches.Where(p => p["op"]!.GetValue<int>() == 0))
+        {
+            var type = payload["t"]!.GetValue<string>();
+            var d = payload["d"];
+            if (DispatchSchemas.TryGetValue(type, out var schema))
+            {
+                Check(type, schema, d);
+            }
+
+            switch (type)
+            {
+                case "READY":
+                    Check("READY.user", "UserResponse", d!["user"]);
+                    break;
+                case "GUILD_CREATE":
+                    foreach (var c in d!["channels"]!.AsArray())
+                    {
+                        Check("GUILD_CREATE.channels", "GuildChannelResponse", c);
+                    }
+
+                    foreach (var m in d["members"]!.AsArray())
+                    {
+                        Check("GUILD_CREATE.members", "GuildMemberResponse", m);
+                    }
+
+                    break;
+                case "INTERACTION_CREATE":
+                    Check("INTERACTION_CREATE.member", "GuildMemberResponse", d!["member"]);
+                    if (d["message"] is { } message)
+                    {
+                        Check("INTERACTION_CREATE.message", "MessageResponse", message);
+                    }
+
+                    break;
+                case "MESSAGE_REACTION_ADD" when d!["member"] is { } member:
+                    Check("MESSAGE_REACTION_ADD.member", "GuildMemberResponse", member);
+                    break;
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Superset(new HashSet<string>(["READY.user", "GUILD_CREATE", "GUILD_CREATE.members", "MESSAGE_CREATE", "MESSAGE_UPDATE", "THREAD_CREATE", "THREAD_UPDATE", "INTERACTION_CREATE.member", "INTERACTION_CREATE.message"]), checkedTypes);
+    }
+
+    private static async Task<IReadOnlyList<JsonObject>> RunScenarioAsync(DiscordEmulatorServer emulator)
     {
         var guild = emulator.AddGuild("alpha");
         var channel = guild.AddTextChannel("interview");
@@ -185,11 +274,53 @@ public sealed class EmulatorContractTests
         await rest.PostAsync($"interactions/{second["id"]!.GetValue<string>()}/{second["token"]!.GetValue<string>()}/callback?with_response=true", new JsonObject { ["type"] = 5 });
         await rest.PostAsync($"webhooks/{app}/{deferred.Token}", new JsonObject { ["content"] = "Done" });
 
+        await rest.GetAsync("gateway");
+        await rest.PostAsync($"applications/{app}/commands", new JsonObject { ["name"] = "stats", ["description"] = "Stats" });
+        await rest.GetAsync($"applications/{app}/guilds/{Id(guild.Id)}/commands");
+        await rest.GetAsync($"guilds/{Id(guild.Id)}/channels");
+        await rest.GetAsync($"guilds/{Id(guild.Id)}/threads/active");
+        var open = await rest.PostAsync($"channels/{Id(channel.Id)}/threads", new JsonObject { ["name"] = "open", ["type"] = 11 });
+        var openId = open.Body!["id"]!.GetValue<string>();
+        await rest.PutAsync($"channels/{openId}/thread-members/{Id(alice.Id)}");
+        await rest.DeleteAsync($"channels/{openId}/thread-members/{Id(alice.Id)}");
+        var followup = await rest.PostAsync(webhook, new JsonObject { ["content"] = "Another" });
+        var followupId = followup.Body!["id"]!.GetValue<string>();
+        await rest.GetAsync($"{webhook}/messages/{followupId}");
+        await rest.PatchAsync($"{webhook}/messages/{followupId}", new JsonObject { ["content"] = "Another (edited)" });
+        await rest.DeleteAsync($"{webhook}/messages/{followupId}");
+        await rest.DeleteAsync($"{webhook}/messages/@original");
+
         // Errors: Discord's error shapes must match too.
+        using (var stranger = new RestTestClient(emulator.ApiBaseUrl, "wrong-token"))
+        {
+            await stranger.GetAsync("users/@me");
+        }
+
+        channel.DenyBot(Permissions.SendMessages);
+        await rest.PostAsync(messages, new JsonObject { ["content"] = "denied" });
+        await rest.PostAsync($"interactions/1/nope/callback", new JsonObject { ["type"] = 4 });
+        await rest.GetAsync($"{webhook}/messages/1");
         await rest.PostAsync(messages, new JsonObject { ["content"] = new string('x', 2001) });
         await rest.PostAsync("channels/1/messages", new JsonObject { ["content"] = "x" });
         await rest.PostAsync(callback, new JsonObject { ["type"] = 4, ["data"] = new JsonObject { ["content"] = "again" } });
         emulator.Faults.RateLimitRequests(r => r.Route == "/users/@me", TimeSpan.FromSeconds(1), times: 1);
         await rest.GetAsync("users/@me");
+
+        // Components: a click carries the message; the reaction carries the member.
+        var withButton = await rest.PostAsync($"channels/{openId}/messages", new JsonObject
+        {
+            ["content"] = "Rate",
+            ["components"] = new JsonArray(new JsonObject
+            {
+                ["type"] = 1,
+                ["components"] = new JsonArray(new JsonObject { ["type"] = 2, ["style"] = 1, ["label"] = "5", ["custom_id"] = "review:rate:1:5" }),
+            }),
+        });
+        var buttonMessage = ulong.Parse(withButton.Body!["id"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+        await alice.ClicksButtonAsync(buttonMessage, "review:rate:1:5");
+        await alice.ReactsAsync(buttonMessage, "👍");
+        await alice.PostsAsync(ulong.Parse(openId, CultureInfo.InvariantCulture), "END");
+        await gateway.ReceiveUntilAsync(p => p["t"]?.GetValue<string>() == "MESSAGE_CREATE" && p["d"]!["content"]!.GetValue<string>() == "END");
+        return gateway.Received;
     }
 }

@@ -14,6 +14,9 @@ public sealed class GatewayTestClient : IAsyncDisposable
 
     public int LastSeq { get; private set; }
 
+    /// <summary>Every payload received so far, in order.</summary>
+    public List<JsonObject> Received { get; } = [];
+
     public static async Task<GatewayTestClient> ConnectAsync(Uri gatewayUrl, string query = "?v=10&encoding=json")
     {
         var client = new GatewayTestClient();
@@ -50,6 +53,7 @@ public sealed class GatewayTestClient : IAsyncDisposable
         }
 
         var payload = JsonNode.Parse(message.ToArray())!.AsObject();
+        Received.Add(payload);
         if (payload["s"] is JsonValue s)
         {
             LastSeq = s.GetValue<int>();

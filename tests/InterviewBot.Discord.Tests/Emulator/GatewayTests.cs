@@ -347,6 +347,49 @@ public sealed class GatewayTests
         Assert.Equal(0, ready0["shard"]![0]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task Identify_SecondWithinFiveSecondsWhenEnforced_GetsInvalidSession()
+    {
+        await using var emulator = await DiscordEmulatorServer.StartAsync(new EmulatorOptions { EnforceIdentifyConcurrency = true });
+        await using var first = await GatewayTestClient.ConnectAsync(emulator.GatewayUrl);
+        await first.IdentifyAsync(emulator.BotToken);
+        await using var second = await GatewayTestClient.ConnectAsync(emulator.GatewayUrl);
+        await second.ReceiveAsync();
+
+        await second.SendIdentifyAsync(emulator.BotToken, 513);
+
+        var reply = await second.ReceiveAsync();
+        Assert.Equal(9, Op(reply!));
+        Assert.Equal(1, emulator.IdentifyCount);
+    }
+
+    [Fact]
+    public async Task Connect_WithCompression_RecordsViolation()
+    {
+        await using var emulator = await DiscordEmulatorServer.StartAsync();
+        await using var gateway = await GatewayTestClient.ConnectAsync(emulator.GatewayUrl, "?v=10&encoding=json&compress=zlib-stream");
+
+        await gateway.ReceiveAsync();
+
+        Assert.Contains(emulator.Violations, v => v.Kind == "compression");
+    }
+
+    [Fact]
+    public async Task Identify_GoodClient_LeavesNoViolations()
+    {
+        await using var emulator = await DiscordEmulatorServer.StartAsync();
+        emulator.AddGuild("alpha").AddTextChannel("general");
+        await using var gateway = await GatewayTestClient.ConnectAsync(emulator.GatewayUrl);
+        await gateway.IdentifyAsync(emulator.BotToken);
+        await gateway.ReceiveDispatchAsync("GUILD_CREATE");
+
+        await gateway.SendHeartbeatAsync();
+        await gateway.ReceiveUntilAsync(p => Op(p) == 11);
+
+        Assert.Empty(emulator.Violations);
+        Assert.Equal(["READY", "GUILD_CREATE"], emulator.DispatchedEvents);
+    }
+
     private static async Task<ProtocolViolation?> WaitForViolationAsync(DiscordEmulatorServer emulator, string kind)
     {
         for (var i = 0; i < 500; i++)

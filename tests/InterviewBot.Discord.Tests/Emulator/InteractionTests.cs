@@ -346,6 +346,37 @@ public sealed class InteractionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Thread_IdleLongerThanAutoArchive_ArchivesAndRefusesReactions()
+    {
+        var posted = await _rest.PostAsync($"channels/{Id(_channel.Id)}/messages", new JsonObject { ["content"] = "question" });
+        var messageId = posted.Body!["id"]!.GetValue<string>();
+        await _rest.PostAsync($"channels/{Id(_channel.Id)}/messages/{messageId}/threads", new JsonObject { ["name"] = "answers", ["auto_archive_duration"] = 60 });
+        var answer = await _rest.PostAsync($"channels/{messageId}/messages", new JsonObject { ["content"] = "first" });
+
+        _time.Advance(TimeSpan.FromMinutes(61));
+        var react = await _rest.PutAsync($"channels/{messageId}/messages/{answer.Body!["id"]!.GetValue<string>()}/reactions/{Uri.EscapeDataString("👍")}/@me");
+        var update = await _gateway.ReceiveDispatchAsync("THREAD_UPDATE");
+        var revived = await _rest.PostAsync($"channels/{messageId}/messages", new JsonObject { ["content"] = "revive" });
+
+        Assert.Equal(50083, react.Code);
+        Assert.True(update["d"]!["thread_metadata"]!["archived"]!.GetValue<bool>());
+        Assert.Equal(200, revived.Status);
+        Assert.False(_emulator.Threads.Single().Archived);
+    }
+
+    [Fact]
+    public async Task SendsDirectMessage_BotGetsDmWithoutGuild()
+    {
+        await _alice.SendsDirectMessageAsync("hello bot");
+
+        var created = await _gateway.ReceiveDispatchAsync("MESSAGE_CREATE");
+
+        Assert.Null(created["d"]!["guild_id"]);
+        Assert.Equal("hello bot", created["d"]!["content"]!.GetValue<string>());
+        Assert.Equal("hello bot", Assert.Single(_alice.DirectMessages).Content);
+    }
+
+    [Fact]
     public async Task Permissions_RoleOverwrite_DeniesMemberButNotOthers()
     {
         var muted = _guild.AddRole("muted", Permissions.None);

@@ -50,11 +50,3 @@ public sealed class RestTestClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 }
-
-/// <summary>Status, JSON body and headers of one response.</summary>
-public sealed record RestResponse(int Status, JsonNode? Body, HttpResponseHeaders Headers)
-{
-    public int? Code => Body?["code"]?.GetValue<int>();
-
-    public string Header(string name) => Headers.TryGetValues(name, out var v) ? string.Join(",", v) : "";
-}
