@@ -61,7 +61,7 @@ public sealed class DiscordEmulatorServer : IAsyncDisposable
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
         var app = builder.Build();
         var server = new DiscordEmulatorServer(app, state);
-        var pipeline = new RestPipeline(state, server.Faults, Routes.All());
+        var pipeline = new RestPipeline(state, server.Faults, Routes.All(), server._stopping.Token);
         app.UseWebSockets();
         app.Run(context => context.WebSockets.IsWebSocketRequest ? server.AcceptGatewayAsync(context) : pipeline.HandleAsync(context));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -161,7 +161,11 @@ internal sealed partial class EmulatorState
     {
         lock (Gate)
         {
-            _requests.Add(request);
+            if (Options.RecordRequests)
+            {
+                _requests.Add(request);
+            }
+
             for (var i = _requestWaiters.Count - 1; i >= 0; i--)
             {
                 if (_requestWaiters[i].Predicate(request))

@@ -211,6 +211,36 @@ public sealed class RateLimitAndFaultTests
     }
 
     [Fact]
+    public async Task DisposeAsync_WithHungRequest_EndsItAndReturns()
+    {
+        var emulator = await DiscordEmulatorServer.StartAsync();
+        using var rest = new RestTestClient(emulator.ApiBaseUrl, emulator.BotToken);
+        emulator.Faults.HangRequests(r => r.Route == "/users/@me");
+        var hung = rest.GetAsync("users/@me");
+        while (emulator.RequestsTotal == 0)
+        {
+            await Task.Delay(10);
+        }
+
+        // The guard only catches a hang (Kestrel's 30 s drain); it is not a timing assertion.
+        await emulator.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => hung.WaitAsync(TimeSpan.FromSeconds(20)));
+    }
+
+    [Fact]
+    public async Task RecordRequestsOff_CountsButKeepsNoLog()
+    {
+        await using var emulator = await DiscordEmulatorServer.StartAsync(new EmulatorOptions { RecordRequests = false });
+        using var rest = new RestTestClient(emulator.ApiBaseUrl, emulator.BotToken);
+
+        await rest.GetAsync("users/@me");
+
+        Assert.Equal(1, emulator.RequestsTotal);
+        Assert.Empty(emulator.Requests);
+    }
+
+    [Fact]
     public async Task UnknownRoute_Returns404DiscordShape()
     {
         await using var emulator = await DiscordEmulatorServer.StartAsync();
