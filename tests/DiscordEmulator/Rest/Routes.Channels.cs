@@ -469,6 +469,28 @@ internal static partial class Routes
         return RestResult.NoContent();
     }
 
+    private static EmulatedChannel VisibleThread(RestCall call)
+    {
+        var thread = VisibleChannel(call, out _);
+        return thread.IsThread ? thread : throw new DiscordApiException(400, 50024, "Cannot execute action on this channel type");
+    }
+
+    private static RestResult ListThreadMembers(RestCall call)
+    {
+        var thread = VisibleThread(call);
+        return RestResult.Ok(Json.Array(thread.ThreadMemberIds.Order().Select(u => (JsonNode?)thread.ThreadMemberJson(u))));
+    }
+
+    private static RestResult GetThreadMember(RestCall call)
+    {
+        var s = call.State;
+        var thread = VisibleThread(call);
+        var userId = call.Param("user_id") == "@me" ? s.Bot.Id : call.Id("user_id");
+        return thread.ThreadMemberIds.Contains(userId)
+            ? RestResult.Ok(thread.ThreadMemberJson(userId))
+            : throw DiscordApiException.UnknownMember();
+    }
+
     private static RestResult RemoveThreadMember(RestCall call)
     {
         var s = call.State;
