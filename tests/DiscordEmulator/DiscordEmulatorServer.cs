@@ -223,6 +223,21 @@ public sealed class DiscordEmulatorServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Requests Discord counts towards its Cloudflare ban (10,000 per 10 minutes): 401, 403 and 429 except
+    /// 429s of a shared limit.
+    /// </summary>
+    public long InvalidRequests
+    {
+        get
+        {
+            lock (_state.Gate)
+            {
+                return _state.InvalidRequests;
+            }
+        }
+    }
+
     public long Count429
     {
         get

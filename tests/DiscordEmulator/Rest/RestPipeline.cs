@@ -172,7 +172,10 @@ internal sealed class RestPipeline(EmulatorState state, FaultInjector faults, IR
             state.Options.RecordRequests ? body?.DeepClone() : null,
             state.Options.RecordRequests ? result.Body?.DeepClone() : null,
             state.Time.GetUtcNow(),
-            context.Request.Headers.UserAgent.ToString()));
+            context.Request.Headers.UserAgent.ToString())
+        {
+            SharedScope = response.Headers["X-RateLimit-Scope"].ToString() == "shared",
+        });
         if (result.Body is not null)
         {
             response.ContentType = "application/json";

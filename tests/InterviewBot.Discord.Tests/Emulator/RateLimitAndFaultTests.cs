@@ -68,6 +68,7 @@ public sealed class RateLimitAndFaultTests
         Assert.Equal("user", limited.Header("X-RateLimit-Scope"));
         Assert.Equal(200, afterReset.Status);
         Assert.Equal(1, emulator.Count429);
+        Assert.Equal(1, emulator.InvalidRequests);
         Assert.Equal(4, emulator.RequestsTotal);
         Assert.Equal(3, emulator.Messages(emulator.Guilds[0].Channels[0].Id).Count);
     }
@@ -168,6 +169,7 @@ public sealed class RateLimitAndFaultTests
 
         Assert.Equal([429, 429, 429, 200], statuses);
         Assert.Equal(3, emulator.Count429);
+        Assert.Equal(0, emulator.InvalidRequests);
         var last429 = emulator.Requests.Last(r => r.Status == 429);
         Assert.Equal(1.5, last429.ResponseBody!["retry_after"]!.GetValue<double>());
     }
