@@ -246,6 +246,12 @@ internal static partial class Routes
             return RestResult.Ok(seen.Message.ToJson(s));
         }
 
+        if (channel.IsThread && !channel.ThreadMemberIds.Contains(s.Bot.Id))
+        {
+            // Posting in a thread makes the author a member, as on Discord.
+            s.AddThreadMember(channel, s.Bot.Id);
+        }
+
         var message = s.CreateMessage(channel, s.Bot, body, parseAllByDefault: true, attachments);
         if (nonceKey is not null)
         {
