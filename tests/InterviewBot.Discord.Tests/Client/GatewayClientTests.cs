@@ -313,6 +313,34 @@ public sealed class GatewayClientTests
     }
 
     [Fact]
+    public async Task SlowConsumer_BlockedReceiveLoop_IsNotTakenForAZombie()
+    {
+        await using var harness = new GatewayHarness(o => o.EventQueueCapacity = 1, jitter: 0.5);
+        var transport = await harness.ConnectReadyAsync();
+
+        // Fill the channel (capacity 1) and block the receive loop on the second event; nobody reads.
+        transport.ServerSendFixture("message_create.json");
+        transport.ServerSendFixture("message_update.json");
+        var heartbeats = 0;
+        for (var i = 0; i < 2000 && heartbeats < 4; i++)
+        {
+            while (transport.TryTakeSent(out var sent))
+            {
+                heartbeats += sent.Op == 1 ? 1 : 0;
+            }
+
+            await Task.Delay(2);
+            harness.Time.Advance(Step);
+        }
+
+        Assert.Equal(4, heartbeats);
+        Assert.Null(transport.ClientCloseCode);
+        Assert.Equal(1, harness.Factory.Created);
+        Assert.IsType<MessageCreateEvent>(await harness.Client.Events.ReadAsync());
+        Assert.IsType<MessageUpdateEvent>(await harness.Client.Events.ReadAsync());
+    }
+
+    [Fact]
     public async Task TwoShards_MaxConcurrencyOne_IdentifyFiveSecondsApart()
     {
         await using var harness = new GatewayHarness(
