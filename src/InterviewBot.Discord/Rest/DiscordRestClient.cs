@@ -43,6 +43,12 @@ public sealed partial class DiscordRestClient : IDiscordRestClient, IDisposable
 
     public void Dispose() => _rateLimiter.Dispose();
 
+    /// <summary>For tests: how many rate-limit buckets are tracked.</summary>
+    internal int RateLimitBucketCount => _rateLimiter.BucketCount;
+
+    /// <summary>For tests: sweeps idle buckets now instead of every 1000 responses.</summary>
+    internal void SweepIdleBuckets() => _rateLimiter.SweepIdleBuckets(_time.GetUtcNow());
+
     /// <summary>The single place where outgoing messages get <c>{"parse": []}</c> unless the caller chose mentions.</summary>
     internal static T WithDefaultMentions<T>(T body)
         where T : IMessageBody<T> =>

@@ -183,6 +183,19 @@ public sealed class FixtureRoundTripTests
     }
 
     [Fact]
+    public void TryDecodeDispatch_UnknownEnumValuesAndFields_AreKeptOrIgnored()
+    {
+        using var document = JsonDocument.Parse("""{"id":"5","type":99,"flags":1048576,"brand_new_field":{"x":[1,2]},"thread_metadata":{"archived":true,"locked":false,"auto_archive_duration":1440,"future":1}}""");
+
+        Assert.True(GatewayPayloadDecoder.TryDecodeDispatch("CHANNEL_CREATE", document.RootElement, 0, out var gatewayEvent, out _));
+
+        var channel = Assert.IsType<ChannelCreateEvent>(gatewayEvent).Channel;
+        Assert.Equal((ChannelType)99, channel.Type);
+        Assert.False(channel.IsThread);
+        Assert.True(channel.ThreadMetadata!.Archived);
+    }
+
+    [Fact]
     public void TryDecodeEnvelope_HeartbeatAckWithoutData_Decodes()
     {
         Assert.True(GatewayPayloadDecoder.TryDecodeEnvelope(Fixture.Bytes("heartbeat_ack.json"), out var envelope, out _));
