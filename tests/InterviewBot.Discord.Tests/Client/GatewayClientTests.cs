@@ -378,6 +378,20 @@ public sealed class GatewayClientTests
     }
 
     [Fact]
+    public async Task SessionStartBudgetExhausted_WaitsForResetBeforeIdentifying()
+    {
+        await using var harness = new GatewayHarness(
+            o => o.ShardCount = null,
+            gatewayBot: () => new GatewayBotInfo { Url = "wss://gateway.test", Shards = 1, SessionStartLimit = new SessionStartLimit { Total = 1000, Remaining = 0, ResetAfter = 60_000, MaxConcurrency = 1 } });
+        var start = harness.Time.GetUtcNow();
+        harness.Start();
+
+        var transport = await harness.Factory.NextConnectionAsync(harness.Time, TimeSpan.FromSeconds(1));
+
+        Assert.True(transport.ConnectedAt - start >= TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
     public async Task GatewayBot401_StopsWithTokenError()
     {
         await using var harness = new GatewayHarness(
