@@ -246,6 +246,22 @@ public sealed class GatewayClientTests
     }
 
     [Fact]
+    public async Task MalformedInteraction_IsLoggedWithoutItsToken()
+    {
+        await using var harness = new GatewayHarness();
+        var transport = await harness.ConnectReadyAsync();
+
+        transport.ServerSend("""{"op":0,"s":9,"t":"INTERACTION_CREATE","d":{"application_id":"2","type":2,"token":"leak-me-interaction-token"}}""");
+        transport.ServerSend("""{"op":0,"s":10,"t":"INTERACTION_CREATE","d":{"id":"3","application_id":"2","type":"two","token":"leak-me-too"}}""");
+        transport.ServerSendFixture("message_delete.json");
+        await harness.Client.Events.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15));
+
+        var lines = harness.Logger.Lines;
+        Assert.Equal(2, lines.Count(l => l.Contains("malformed", StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, l => l.Contains("leak-me", StringComparison.Ordinal) || l.Contains(GatewayHarness.Token, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task FuzzedDispatches_NeverEndTheReceiveLoop()
     {
         await using var harness = new GatewayHarness();
