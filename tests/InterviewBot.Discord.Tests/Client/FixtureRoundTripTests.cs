@@ -196,6 +196,28 @@ public sealed class FixtureRoundTripTests
     }
 
     [Fact]
+    public void Interaction_WithResolvedUsersMembersChannels_Decodes()
+    {
+        using var document = JsonDocument.Parse("""
+            {"id":"10","application_id":"2","type":2,"token":"t","data":{"id":"5","name":"stats","type":1,
+             "options":[{"name":"member","type":6,"value":"53908099506183680"},{"name":"where","type":7,"value":"41771983423143937"}],
+             "resolved":{"users":{"53908099506183680":{"id":"53908099506183680","username":"Mason"}},
+                         "members":{"53908099506183680":{"roles":[],"joined_at":"2017-03-13T19:19:14.040000+00:00","permissions":"1024"}},
+                         "channels":{"41771983423143937":{"id":"41771983423143937","type":11,"name":"Q","permissions":"2048","thread_metadata":{"archived":false,"locked":true,"auto_archive_duration":60}}}}}}
+            """);
+
+        Assert.True(GatewayPayloadDecoder.TryDecodeDispatch("INTERACTION_CREATE", document.RootElement, 0, out var gatewayEvent, out var error), error);
+
+        var data = Assert.IsType<InteractionCreateEvent>(gatewayEvent).Interaction.Data!;
+        var userId = data.GetOption("member")!.GetSnowflake()!.Value;
+        Assert.Equal("Mason", data.Resolved!.Users![userId].Username);
+        Assert.Equal(Permissions.ViewChannel, data.Resolved.Members![userId].Permissions);
+        var channel = data.Resolved.Channels![data.GetOption("where")!.GetSnowflake()!.Value];
+        Assert.True(channel.ThreadMetadata!.Locked);
+        Assert.Equal(Permissions.SendMessages, channel.Permissions);
+    }
+
+    [Fact]
     public void TryDecodeEnvelope_HeartbeatAckWithoutData_Decodes()
     {
         Assert.True(GatewayPayloadDecoder.TryDecodeEnvelope(Fixture.Bytes("heartbeat_ack.json"), out var envelope, out _));
