@@ -196,6 +196,23 @@ public sealed class FixtureRoundTripTests
     }
 
     [Fact]
+    public void Message_WithOddComponentAndHugeNonce_StillDecodes()
+    {
+        using var document = JsonDocument.Parse("""
+            {"id":"1","channel_id":"2","author":{"id":"3","username":"a"},"content":"my answer","timestamp":"2026-12-01T09:00:00+00:00",
+             "nonce":123456789012345678901234,
+             "components":[{"type":1,"components":[{"type":2,"style":"primary","custom_id":{"x":1}}]}]}
+            """);
+
+        Assert.True(GatewayPayloadDecoder.TryDecodeDispatch("MESSAGE_CREATE", document.RootElement, 0, out var gatewayEvent, out var error), error);
+
+        var message = Assert.IsType<MessageCreateEvent>(gatewayEvent).Message;
+        Assert.Equal("my answer", message.Content);
+        Assert.Equal("123456789012345678901234", message.Nonce);
+        Assert.IsType<UnknownComponent>(Assert.IsType<ActionRow>(message.Components![0]).Components[0]);
+    }
+
+    [Fact]
     public void Interaction_WithResolvedUsersMembersChannels_Decodes()
     {
         using var document = JsonDocument.Parse("""
