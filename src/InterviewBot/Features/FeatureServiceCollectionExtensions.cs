@@ -5,6 +5,7 @@ using InterviewBot.Features.Help;
 using InterviewBot.Features.Interactions;
 using InterviewBot.Features.Questions;
 using InterviewBot.Features.Reveal;
+using InterviewBot.Features.Review;
 using InterviewBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +32,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, RevealCommand>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<IComponentHandler, PromptButtons>();
+
+        services.AddReviewFeature();
 
         services.AddHostedService<GatewayService>();
         return services;
