@@ -6,6 +6,7 @@ using InterviewBot.Features.Interactions;
 using InterviewBot.Features.Questions;
 using InterviewBot.Features.Reveal;
 using InterviewBot.Features.Review;
+using InterviewBot.Features.Stats;
 using InterviewBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +35,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<IComponentHandler, PromptButtons>();
 
         services.AddReviewFeature();
+        services.AddStatsFeature();
 
         services.AddHostedService<GatewayService>();
         return services;
