@@ -103,7 +103,7 @@ public sealed class LeaderboardCommand(
     {
         var zone = await clock.ZoneAsync(guildId, cancellationToken).ConfigureAwait(false);
         var since = LeaderboardPeriods.Start(period, now, zone);
-        var rows = await stats.GetLeaderboardAsync(guildId, since ?? DateTimeOffset.UnixEpoch, now.AddTicks(1), cancellationToken).ConfigureAwait(false);
+        var rows = await stats.GetLeaderboardAsync(guildId, since ?? DateTimeOffset.UnixEpoch, now.AddMilliseconds(1), cancellationToken).ConfigureAwait(false);
         switch (metric)
         {
             case "answers":
@@ -124,7 +124,7 @@ public sealed class LeaderboardCommand(
 
                 return result;
             default:
-                var answers = await activity.ListAnswersAsync(guildId, since, now.AddTicks(1), cancellationToken).ConfigureAwait(false);
+                var answers = await activity.ListAnswersAsync(guildId, since, now.AddMilliseconds(1), cancellationToken).ConfigureAwait(false);
                 // Reviews of the period's answers count whenever they were written: the score is the answer's.
                 var reviews = await activity.ListReviewsAsync(guildId, since, null, cancellationToken).ConfigureAwait(false);
                 var scores = AnswerScores.Compute(answers, reviews);
@@ -141,12 +141,13 @@ public sealed class LeaderboardCommand(
         var value = row.Entry.Value.ToString("0.#", CultureInfo.InvariantCulture);
         var unit = metric switch
         {
-            "answers" => "answers",
-            "reviews" => "points",
-            "streak" => "days",
-            _ => "points",
+            "answers" => "answer",
+            "streak" => "day",
+            _ => "point",
         };
-        var line = string.Create(CultureInfo.InvariantCulture, $"**{row.Rank}.** {member} — {value} {unit} ({row.Entry.Answers} answers)");
+        var plural = row.Entry.Value.Equals(1.0) ? string.Empty : "s";
+        var answers = row.Entry.Answers == 1 ? "1 answer" : string.Create(CultureInfo.InvariantCulture, $"{row.Entry.Answers} answers");
+        var line = string.Create(CultureInfo.InvariantCulture, $"**{row.Rank}.** {member} — {value} {unit}{plural} ({answers})");
         return you ? line + " ← you" : line;
     }
 

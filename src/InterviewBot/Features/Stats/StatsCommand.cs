@@ -104,5 +104,5 @@ public sealed class StatsCommand(
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Percent(double value) => Math.Round(value).ToString("0", CultureInfo.InvariantCulture) + "%";
+    private static string Percent(double value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + "%";
 }
