@@ -1,6 +1,7 @@
 using InterviewBot.Core.Practice;
 using InterviewBot.Features.Answers;
 using InterviewBot.Features.Ask;
+using InterviewBot.Features.Digest;
 using InterviewBot.Features.Help;
 using InterviewBot.Features.Interactions;
 using InterviewBot.Features.Questions;
@@ -36,6 +37,7 @@ public static class FeatureServiceCollectionExtensions
 
         services.AddReviewFeature();
         services.AddStatsFeature();
+        services.AddDigestFeature();
 
         services.AddHostedService<GatewayService>();
         return services;

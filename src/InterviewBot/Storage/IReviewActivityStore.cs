@@ -12,6 +12,9 @@ public interface IReviewActivityStore
     /// <summary>The guild's reviews created in [since, until) (all when null), oldest first.</summary>
     Task<IReadOnlyList<ReviewActivity>> ListReviewsAsync(ulong guildId, DateTimeOffset? since, DateTimeOffset? until, CancellationToken cancellationToken);
 
+    /// <summary>The guild's prompts posted in [since, until), oldest first.</summary>
+    Task<IReadOnlyList<Prompt>> ListPromptsAsync(ulong guildId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
+
     /// <summary>Remembers the thread message that shows the review (replacing an earlier one).</summary>
     Task SetReviewMessageAsync(long reviewId, ulong channelId, ulong messageId, CancellationToken cancellationToken);
 

@@ -49,6 +49,12 @@ public sealed class SqliteReviewActivityStore(SqliteConnectionFactory factory, S
             new { guildId, since, until },
             cancellationToken);
 
+    public Task<IReadOnlyList<Prompt>> ListPromptsAsync(ulong guildId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
+        factory.QueryListAsync<Prompt>(
+            "SELECT * FROM prompts WHERE guild_id = @guildId AND posted_at >= @since AND posted_at < @until ORDER BY posted_at, prompt_id",
+            new { guildId, since, until },
+            cancellationToken);
+
     public Task SetReviewMessageAsync(long reviewId, ulong channelId, ulong messageId, CancellationToken cancellationToken) =>
         writer.ExecuteWriteAsync(
             """
