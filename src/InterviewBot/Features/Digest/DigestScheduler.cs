@@ -16,11 +16,15 @@ public sealed class DigestScheduler(ISchedulerFactory schedulers, TimeProvider t
 
     public static TriggerKey TriggerKey(ulong guildId) => new(guildId.ToString(CultureInfo.InvariantCulture), Group);
 
-    /// <summary>Schedules the next digest strictly after <paramref name="after"/> (now by default); returns its time.</summary>
+    /// <summary>
+    /// Schedules the next digest strictly after <paramref name="after"/> and after now (a digest that fired late after
+    /// downtime does not queue the weeks it missed); returns its time.
+    /// </summary>
     public async Task<DateTimeOffset> ScheduleAsync(ulong guildId, DigestSchedule schedule, DateTimeOffset? after, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        var next = schedule.NextFireAfter(after ?? time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var next = schedule.NextFireAfter(after is { } given && given > now ? given : now);
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
         var job = JobBuilder.Create<DigestJob>()
             .WithIdentity(JobKey(guildId))
