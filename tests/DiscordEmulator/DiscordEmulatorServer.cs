@@ -61,7 +61,7 @@ public sealed class DiscordEmulatorServer : IAsyncDisposable
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
         var app = builder.Build();
         var server = new DiscordEmulatorServer(app, state);
-        var pipeline = new RestPipeline(state, server.Faults, Routes.All());
+        var pipeline = new RestPipeline(state, server.Faults, Routes.All(), server._stopping.Token);
         app.UseWebSockets();
         app.Run(context => context.WebSockets.IsWebSocketRequest ? server.AcceptGatewayAsync(context) : pipeline.HandleAsync(context));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -219,6 +219,21 @@ public sealed class DiscordEmulatorServer : IAsyncDisposable
             lock (_state.Gate)
             {
                 return _state.RequestsTotal;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Requests Discord counts towards its Cloudflare ban (10,000 per 10 minutes): 401, 403 and 429 except
+    /// 429s of a shared limit.
+    /// </summary>
+    public long InvalidRequests
+    {
+        get
+        {
+            lock (_state.Gate)
+            {
+                return _state.InvalidRequests;
             }
         }
     }

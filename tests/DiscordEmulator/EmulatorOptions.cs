@@ -60,6 +60,12 @@ public sealed class EmulatorOptions
     /// <summary>How long a nonce with enforce_nonce is remembered ("a few minutes" in the docs).</summary>
     public TimeSpan NonceWindow { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Whether every REST request is kept in <see cref="DiscordEmulatorServer.Requests"/> with its bodies.
+    /// Benchmarks that send many requests can switch it off; counters and request waiters still work.
+    /// </summary>
+    public bool RecordRequests { get; set; } = true;
+
     /// <summary>REST rate-limit bucket sizes.</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
 

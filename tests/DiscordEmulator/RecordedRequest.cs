@@ -13,6 +13,9 @@ public sealed record RecordedRequest(
     DateTimeOffset Time,
     string? UserAgent)
 {
+    /// <summary>A 429 of a shared (per-resource) limit, which Discord does not count as invalid.</summary>
+    public bool SharedScope { get; init; }
+
     /// <summary>Route key as used for rate-limit overrides, e.g. "POST /channels/{channel_id}/messages".</summary>
     public string RouteKey => $"{Method} {Route}";
 }

@@ -20,16 +20,26 @@ public sealed class ComponentJsonConverter : JsonConverter<Component>
             throw new JsonException("A component needs a numeric type.");
         }
 
-        return (ComponentType)type switch
+        try
         {
-            ComponentType.ActionRow => root.Deserialize(Info<ActionRow>(options)),
-            ComponentType.Button => root.Deserialize(Info<Button>(options)),
-            ComponentType.StringSelect => root.Deserialize(Info<StringSelect>(options)),
-            ComponentType.TextInput => root.Deserialize(Info<TextInput>(options)),
-            ComponentType.Label => root.Deserialize(Info<LabelComponent>(options)),
-            _ => new UnknownComponent { RawType = type, Raw = root.Clone() },
-        };
+            return (ComponentType)type switch
+            {
+                ComponentType.ActionRow => root.Deserialize(Info<ActionRow>(options)),
+                ComponentType.Button => root.Deserialize(Info<Button>(options)),
+                ComponentType.StringSelect => root.Deserialize(Info<StringSelect>(options)),
+                ComponentType.TextInput => root.Deserialize(Info<TextInput>(options)),
+                ComponentType.Label => root.Deserialize(Info<LabelComponent>(options)),
+                _ => Unknown(type, root),
+            };
+        }
+        catch (JsonException)
+        {
+            // A component whose shape changed must not cost us the whole message it sits on.
+            return Unknown(type, root);
+        }
     }
+
+    private static UnknownComponent Unknown(int type, JsonElement root) => new() { RawType = type, Raw = root.Clone() };
 
     public override void Write(Utf8JsonWriter writer, Component value, JsonSerializerOptions options)
     {

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,6 +13,7 @@ public sealed class NonceJsonConverter : JsonConverter<string>
     {
         JsonTokenType.String => reader.GetString(),
         JsonTokenType.Number when reader.TryGetInt64(out var number) => number.ToString(CultureInfo.InvariantCulture),
+        JsonTokenType.Number => Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan),
         JsonTokenType.Null => null,
         _ => throw new JsonException("A nonce must be a string or an integer."),
     };

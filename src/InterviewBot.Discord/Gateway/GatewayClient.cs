@@ -177,11 +177,24 @@ public sealed partial class GatewayClient : IDiscordGateway
 
         var info = await _rest.GetGatewayBotAsync(cancellationToken).ConfigureAwait(false);
         var url = overrideUrl ?? new Uri(info.Url, UriKind.Absolute);
-        return (url, Math.Max(1, _options.ShardCount ?? info.Shards), Math.Max(1, info.SessionStartLimit.MaxConcurrency));
+        var shardCount = Math.Max(1, _options.ShardCount ?? info.Shards);
+        var limit = info.SessionStartLimit;
+        if (limit.Total > 0 && limit.Remaining < shardCount)
+        {
+            // Going over the daily identify budget resets the bot's token: wait for the budget instead.
+            var wait = TimeSpan.FromMilliseconds(Math.Max(0, limit.ResetAfter));
+            LogSessionBudgetExhausted(limit.Remaining, shardCount, wait.TotalMinutes);
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (url, shardCount, Math.Max(1, limit.MaxConcurrency));
     }
 
     [LoggerMessage(20, LogLevel.Information, "Gateway starting {ShardCount} shard(s), identify concurrency {MaxConcurrency}")]
     private partial void LogStarting(int shardCount, int maxConcurrency);
+
+    [LoggerMessage(22, LogLevel.Critical, "Only {Remaining} session starts left today for {ShardCount} shard(s); waiting {Minutes:0} min for Discord's budget to reset")]
+    private partial void LogSessionBudgetExhausted(int remaining, int shardCount, double minutes);
 
     [LoggerMessage(21, LogLevel.Critical, "Gateway stopped: {Reason}")]
     private partial void LogFatal(string reason);

@@ -7,6 +7,8 @@ internal sealed class GatewayConnection(IGatewayTransport transport, TimeProvide
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly GatewaySendLimiter _limiter = new(time);
     private int _awaitingAck;
+    private int _pausedSinceHeartbeat;
+    private int _paused;
     private long _lastHeartbeatTicks;
 
     public IGatewayTransport Transport { get; } = transport;
@@ -20,10 +22,29 @@ internal sealed class GatewayConnection(IGatewayTransport transport, TimeProvide
 
     public DateTimeOffset LastHeartbeatSentAt => new(Interlocked.Read(ref _lastHeartbeatTicks), TimeSpan.Zero);
 
+    /// <summary>
+    /// True when the receive loop waited on a full event channel since the last heartbeat: an ACK may be
+    /// sitting unread in the socket, so a missing ACK proves nothing about the connection.
+    /// </summary>
+    public bool ReceivePausedSinceHeartbeat => Volatile.Read(ref _pausedSinceHeartbeat) == 1 || Volatile.Read(ref _paused) == 1;
+
     public void HeartbeatSent(DateTimeOffset at)
     {
         Interlocked.Exchange(ref _lastHeartbeatTicks, at.UtcTicks);
         Volatile.Write(ref _awaitingAck, 1);
+        Volatile.Write(ref _pausedSinceHeartbeat, 0);
+    }
+
+    public void PauseReceive()
+    {
+        Volatile.Write(ref _paused, 1);
+        Volatile.Write(ref _pausedSinceHeartbeat, 1);
+    }
+
+    public void ResumeReceive()
+    {
+        Volatile.Write(ref _pausedSinceHeartbeat, 1);
+        Volatile.Write(ref _paused, 0);
     }
 
     public void AckReceived() => Volatile.Write(ref _awaitingAck, 0);

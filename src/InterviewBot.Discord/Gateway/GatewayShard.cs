@@ -180,7 +180,17 @@ internal sealed partial class GatewayShard(
                                 ? new ConnectionOutcome(Resume: true, Healthy: true, "op 9 resumable")
                                 : new ConnectionOutcome(Resume: false, Healthy: true, "op 9 new session", TimeSpan.FromSeconds(1 + (4 * random.NextDouble())));
                         case GatewayOpcode.Dispatch:
-                            healthy |= await OnDispatchAsync(envelope, cancellationToken).ConfigureAwait(false);
+                            try
+                            {
+                                healthy |= await OnDispatchAsync(connection, envelope).ConfigureAwait(false);
+                            }
+                            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                            {
+                                // The connection ended while the event waited for room; its sequence was not
+                                // recorded, so the resume replays it.
+                                return new ConnectionOutcome(Resume: true, healthy, connection.EndReason ?? "connection ended");
+                            }
+
                             break;
                         default:
                             break;
@@ -197,17 +207,13 @@ internal sealed partial class GatewayShard(
     }
 
     /// <summary>Handles a dispatch; returns true when it proves the session healthy (READY/RESUMED).</summary>
-    private async Task<bool> OnDispatchAsync(GatewayEnvelope envelope, CancellationToken cancellationToken)
+    private async Task<bool> OnDispatchAsync(GatewayConnection connection, GatewayEnvelope envelope)
     {
-        if (envelope.Sequence is { } sequence)
-        {
-            Interlocked.Exchange(ref _sequence, sequence);
-        }
-
         if (!GatewayPayloadDecoder.TryDecodeDispatch(envelope.EventName, envelope.Data, shardId, out var gatewayEvent, out var error))
         {
             metrics.GatewayMalformed();
             LogMalformed(shardId, error ?? "unknown");
+            RecordSequence(envelope);
             return false;
         }
 
@@ -229,13 +235,31 @@ internal sealed partial class GatewayShard(
                 break;
         }
 
-        if (gatewayEvent is not null)
+        if (gatewayEvent is not null && !events.TryWrite(gatewayEvent))
         {
-            // Back-pressure: a full channel makes the shard wait, never drops events.
-            await events.WriteAsync(gatewayEvent, cancellationToken).ConfigureAwait(false);
+            // Back-pressure: a full channel makes the shard wait, never drops events. Heartbeats go on meanwhile.
+            connection.PauseReceive();
+            try
+            {
+                await events.WriteAsync(gatewayEvent, connection.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                connection.ResumeReceive();
+            }
         }
 
+        // Only now is the event ours: a resume from here on must not replay it, and must replay anything after it.
+        RecordSequence(envelope);
         return healthy;
+    }
+
+    private void RecordSequence(GatewayEnvelope envelope)
+    {
+        if (envelope.Sequence is { } sequence)
+        {
+            Interlocked.Exchange(ref _sequence, sequence);
+        }
     }
 
     private ConnectionOutcome OnClose(int? code, string? reason, bool healthy)
@@ -283,7 +307,7 @@ internal sealed partial class GatewayShard(
             await Task.Delay(interval * random.NextDouble(), time, connection.Token).ConfigureAwait(false);
             while (!connection.Token.IsCancellationRequested)
             {
-                if (connection.AwaitingAck)
+                if (connection.AwaitingAck && !connection.ReceivePausedSinceHeartbeat)
                 {
                     // Zombie: no ACK since the last heartbeat. Close with a non-1000 code so the session stays resumable.
                     LogZombie(shardId);

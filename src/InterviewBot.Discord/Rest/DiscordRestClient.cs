@@ -26,6 +26,7 @@ public sealed partial class DiscordRestClient : IDiscordRestClient, IDisposable
     private readonly RateLimiter _rateLimiter;
     private readonly Uri _baseUri;
     private readonly string _userAgent;
+    private volatile DiscordApiException? _tokenRejected;
 
     public DiscordRestClient(HttpClient http, IOptions<DiscordClientOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger, DiscordMetrics metrics)
     {
@@ -42,6 +43,12 @@ public sealed partial class DiscordRestClient : IDiscordRestClient, IDisposable
     }
 
     public void Dispose() => _rateLimiter.Dispose();
+
+    /// <summary>For tests: how many rate-limit buckets are tracked.</summary>
+    internal int RateLimitBucketCount => _rateLimiter.BucketCount;
+
+    /// <summary>For tests: sweeps idle buckets now instead of every 1000 responses.</summary>
+    internal void SweepIdleBuckets() => _rateLimiter.SweepIdleBuckets(_time.GetUtcNow());
 
     /// <summary>The single place where outgoing messages get <c>{"parse": []}</c> unless the caller chose mentions.</summary>
     internal static T WithDefaultMentions<T>(T body)
@@ -113,6 +120,12 @@ public sealed partial class DiscordRestClient : IDiscordRestClient, IDisposable
     {
         var transientFailures = 0;
         var rateLimitHits = 0;
+        if (!route.IsInteraction && _tokenRejected is { } rejected)
+        {
+            // Discord: after a 401 stop sending with that token; every further attempt counts toward a Cloudflare ban.
+            throw new DiscordApiException(rejected.StatusCode, rejected.Code, "the bot token was rejected earlier (HTTP 401); not sending", route.RouteKey);
+        }
+
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -193,7 +206,14 @@ public sealed partial class DiscordRestClient : IDiscordRestClient, IDisposable
                 continue;
             }
 
-            throw new DiscordApiException(code, error?.Code, error?.Message, route.RouteKey, error?.Errors?.GetRawText());
+            var exception = new DiscordApiException(code, error?.Code, error?.Message, route.RouteKey, error?.Errors?.GetRawText());
+            if (code == HttpStatusCode.Unauthorized && !route.IsInteraction)
+            {
+                _tokenRejected = exception;
+                Log.TokenRejected(_logger, route.RouteKey, null);
+            }
+
+            throw exception;
         }
     }
 
@@ -230,6 +250,9 @@ public sealed partial class DiscordRestClient : IDiscordRestClient, IDisposable
     {
         public static readonly Action<ILogger, string, string, int, Exception?> Retrying =
             LoggerMessage.Define<string, string, int>(LogLevel.Warning, new EventId(1, "DiscordRetry"), "Discord {Route} failed with {Reason}; retry {Attempt}");
+
+        public static readonly Action<ILogger, string, Exception?> TokenRejected =
+            LoggerMessage.Define<string>(LogLevel.Critical, new EventId(3, "DiscordTokenRejected"), "Discord rejected the bot token on {Route}; no further requests will be sent with it");
 
         public static readonly Action<ILogger, string, double, Exception?> RateLimited =
             LoggerMessage.Define<string, double>(LogLevel.Information, new EventId(2, "DiscordRateLimited"), "Discord {Route} rate limited for {RetryAfter} s");

@@ -11,10 +11,32 @@ internal sealed class RateLimitBucket(string id) : IDisposable
     private int? _limit;
     private int? _remaining;
     private DateTimeOffset _resetAt;
+    private DateTimeOffset _lastUsed;
 
     public string Id { get; } = id;
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    /// <summary>When a request last went through; idle buckets are swept.</summary>
+    public DateTimeOffset LastUsed
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _lastUsed;
+            }
+        }
+    }
+
+    /// <summary>True when nothing can still be learned from or waited for in this bucket.</summary>
+    public bool IsIdleSince(DateTimeOffset cutoff)
+    {
+        lock (_lock)
+        {
+            return _lastUsed < cutoff && _resetAt < cutoff && Gate.CurrentCount == 1;
+        }
+    }
 
     public int? Remaining
     {
@@ -36,6 +58,7 @@ internal sealed class RateLimitBucket(string id) : IDisposable
             lock (_lock)
             {
                 var now = time.GetUtcNow();
+                _lastUsed = now;
                 if (_remaining is <= 0 && _resetAt > now)
                 {
                     wait = _resetAt - now;

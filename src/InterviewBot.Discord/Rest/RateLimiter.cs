@@ -12,9 +12,14 @@ namespace InterviewBot.Discord.Rest;
 /// </summary>
 internal sealed class RateLimiter(TimeProvider time, int globalPerSecond) : IDisposable
 {
+    private static readonly TimeSpan IdleBucketLifetime = TimeSpan.FromMinutes(10);
     private readonly ConcurrentDictionary<string, string> _bucketHashes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
     private readonly GlobalRateLimit _global = new(time, globalPerSecond);
+    private long _completions;
+
+    /// <summary>Buckets currently tracked (each interaction and channel makes one; idle ones are swept).</summary>
+    public int BucketCount => _buckets.Count;
 
     public GlobalRateLimit Global => _global;
 
@@ -73,6 +78,10 @@ internal sealed class RateLimiter(TimeProvider time, int globalPerSecond) : IDis
         }
 
         bucket.Update(limit, remaining, resetAt);
+        if (Interlocked.Increment(ref _completions) % 1000 == 0)
+        {
+            SweepIdleBuckets(now);
+        }
 
         if (response.StatusCode != HttpStatusCode.TooManyRequests)
         {
@@ -104,6 +113,23 @@ internal sealed class RateLimiter(TimeProvider time, int globalPerSecond) : IDis
         }
 
         _global.Dispose();
+    }
+
+    /// <summary>
+    /// Forgets buckets unused for 10 minutes (every interaction token makes a new one). A request that
+    /// resolved a swept bucket notices in <see cref="AcquireAsync"/> and moves to a fresh one; swept buckets
+    /// are not disposed because such a request may still hold them.
+    /// </summary>
+    internal void SweepIdleBuckets(DateTimeOffset now)
+    {
+        var cutoff = now - IdleBucketLifetime;
+        foreach (var (id, bucket) in _buckets)
+        {
+            if (bucket.IsIdleSince(cutoff))
+            {
+                _buckets.TryRemove(new KeyValuePair<string, RateLimitBucket>(id, bucket));
+            }
+        }
     }
 
     private RateLimitBucket Resolve(RestRoute route)

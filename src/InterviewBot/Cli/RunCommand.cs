@@ -26,8 +26,9 @@ public static class RunCommand
         try
         {
             using var host = BotHost.Build(hostArgs);
+            var exit = host.Services.GetRequiredService<BotExit>(); // RunAsync disposes the container
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
-            if (host.Services.GetRequiredService<BotExit>().FatalMessage is { } fatal)
+            if (exit.FatalMessage is { } fatal)
             {
                 await Console.Error.WriteLineAsync($"interviewbot: {fatal}").ConfigureAwait(false);
                 return ExitCodes.StartupError;

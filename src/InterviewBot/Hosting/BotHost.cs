@@ -66,7 +66,10 @@ public static class BotHost
 
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<BotMetrics>();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks()
+            .AddCheck<GatewayHealthCheck>("gateway")
+            .AddCheck<SchedulerHealthCheck>("scheduler")
+            .AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<HealthEndpointService>();
 
         configureServices?.Invoke(builder.Services);

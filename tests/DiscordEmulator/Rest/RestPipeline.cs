@@ -11,7 +11,7 @@ namespace DiscordEmulator.Rest;
 /// Every /api/v10 request: route match, auth, User-Agent, scripted faults, rate limits, handler, error shape,
 /// request log. Handlers run under the state gate and never await.
 /// </summary>
-internal sealed class RestPipeline(EmulatorState state, FaultInjector faults, IReadOnlyList<RestRoute> routes)
+internal sealed class RestPipeline(EmulatorState state, FaultInjector faults, IReadOnlyList<RestRoute> routes, CancellationToken stopping)
 {
     private const string Prefix = "/api/v10";
     private readonly RateLimiter _limiter = new(state.Options.RateLimits, state.Time);
@@ -80,13 +80,15 @@ internal sealed class RestPipeline(EmulatorState state, FaultInjector faults, IR
             var info = new RestRequestInfo(method, path, route.Template);
             if (faults.Take(info) is { } fault)
             {
+                // Disposing the emulator ends delayed and hung requests at once instead of waiting for Kestrel's drain.
+                using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
                 switch (fault.Kind)
                 {
                     case RestFaultKind.Delay:
-                        await Task.Delay(fault.Delay, state.Time, context.RequestAborted).ConfigureAwait(false);
+                        await Task.Delay(fault.Delay, state.Time, waiting.Token).ConfigureAwait(false);
                         break;
                     case RestFaultKind.Hang:
-                        await Task.Delay(Timeout.Infinite, context.RequestAborted).ConfigureAwait(false);
+                        await Task.Delay(Timeout.Infinite, waiting.Token).ConfigureAwait(false);
                         break;
                     case RestFaultKind.Fail:
                         throw new DiscordApiException(fault.Status, 0, fault.Status == 502 ? "502: Bad Gateway" : $"{fault.Status}: Internal Server Error");
@@ -116,6 +118,8 @@ internal sealed class RestPipeline(EmulatorState state, FaultInjector faults, IR
         }
         catch (OperationCanceledException)
         {
+            // The client gave up or the emulator is stopping: drop the connection rather than answer.
+            context.Abort();
             return;
         }
 
@@ -165,10 +169,13 @@ internal sealed class RestPipeline(EmulatorState state, FaultInjector faults, IR
             path,
             route?.Template ?? path,
             result.Status,
-            body?.DeepClone(),
-            result.Body?.DeepClone(),
+            state.Options.RecordRequests ? body?.DeepClone() : null,
+            state.Options.RecordRequests ? result.Body?.DeepClone() : null,
             state.Time.GetUtcNow(),
-            context.Request.Headers.UserAgent.ToString()));
+            context.Request.Headers.UserAgent.ToString())
+        {
+            SharedScope = response.Headers["X-RateLimit-Scope"].ToString() == "shared",
+        });
         if (result.Body is not null)
         {
             response.ContentType = "application/json";

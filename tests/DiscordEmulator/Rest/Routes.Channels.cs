@@ -246,6 +246,12 @@ internal static partial class Routes
             return RestResult.Ok(seen.Message.ToJson(s));
         }
 
+        if (channel.IsThread && !channel.ThreadMemberIds.Contains(s.Bot.Id))
+        {
+            // Posting in a thread makes the author a member, as on Discord.
+            s.AddThreadMember(channel, s.Bot.Id);
+        }
+
         var message = s.CreateMessage(channel, s.Bot, body, parseAllByDefault: true, attachments);
         if (nonceKey is not null)
         {
@@ -467,6 +473,28 @@ internal static partial class Routes
 
         s.AddThreadMember(thread, userId);
         return RestResult.NoContent();
+    }
+
+    private static EmulatedChannel VisibleThread(RestCall call)
+    {
+        var thread = VisibleChannel(call, out _);
+        return thread.IsThread ? thread : throw new DiscordApiException(400, 50024, "Cannot execute action on this channel type");
+    }
+
+    private static RestResult ListThreadMembers(RestCall call)
+    {
+        var thread = VisibleThread(call);
+        return RestResult.Ok(Json.Array(thread.ThreadMemberIds.Order().Select(u => (JsonNode?)thread.ThreadMemberJson(u))));
+    }
+
+    private static RestResult GetThreadMember(RestCall call)
+    {
+        var s = call.State;
+        var thread = VisibleThread(call);
+        var userId = call.Param("user_id") == "@me" ? s.Bot.Id : call.Id("user_id");
+        return thread.ThreadMemberIds.Contains(userId)
+            ? RestResult.Ok(thread.ThreadMemberJson(userId))
+            : throw DiscordApiException.UnknownMember();
     }
 
     private static RestResult RemoveThreadMember(RestCall call)

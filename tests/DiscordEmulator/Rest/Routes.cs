@@ -38,6 +38,8 @@ internal static partial class Routes
         new("DELETE", "/channels/{channel_id}/messages/{message_id}/reactions/{emoji_name}/@me", RemoveReaction),
         new("POST", "/channels/{channel_id}/messages/{message_id}/threads", StartThreadFromMessage),
         new("POST", "/channels/{channel_id}/threads", StartThread),
+        new("GET", "/channels/{channel_id}/thread-members", ListThreadMembers),
+        new("GET", "/channels/{channel_id}/thread-members/{user_id}", GetThreadMember),
         new("PUT", "/channels/{channel_id}/thread-members/{user_id}", AddThreadMember),
         new("DELETE", "/channels/{channel_id}/thread-members/{user_id}", RemoveThreadMember),
         new("POST", "/interactions/{interaction_id}/{interaction_token}/callback", InteractionCallback, interaction: true, requiresAuth: false),

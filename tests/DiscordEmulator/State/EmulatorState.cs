@@ -65,6 +65,8 @@ internal sealed partial class EmulatorState
 
     public long Count429 { get; set; }
 
+    public long InvalidRequests { get; set; }
+
     public IReadOnlyList<ProtocolViolation> Violations
     {
         get
@@ -161,7 +163,16 @@ internal sealed partial class EmulatorState
     {
         lock (Gate)
         {
-            _requests.Add(request);
+            if (request.Status is 401 or 403 || (request.Status == 429 && !request.SharedScope))
+            {
+                InvalidRequests++;
+            }
+
+            if (Options.RecordRequests)
+            {
+                _requests.Add(request);
+            }
+
             for (var i = _requestWaiters.Count - 1; i >= 0; i--)
             {
                 if (_requestWaiters[i].Predicate(request))

@@ -88,6 +88,19 @@ public sealed class DiscordRestClientTests
     }
 
     [Fact]
+    public async Task Unauthorized_StopsSendingWithThatToken()
+    {
+        using var harness = new RestHarness(_ => FakeDiscordHandler.Json(HttpStatusCode.Unauthorized, """{"code":0,"message":"401: Unauthorized"}"""));
+
+        var first = await Assert.ThrowsAsync<DiscordApiException>(() => harness.Client.GetChannelAsync(Channel));
+        var second = await Assert.ThrowsAsync<DiscordApiException>(() => harness.Client.CreateMessageAsync(Channel, new MessageCreate { Content = "x" }));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+        Assert.Single(harness.Handler.Requests);
+    }
+
+    [Fact]
     public async Task InvalidFormBody_KeepsNestedErrors()
     {
         using var harness = new RestHarness(_ => FakeDiscordHandler.Json(HttpStatusCode.BadRequest, """{"code":50035,"message":"Invalid Form Body","errors":{"content":{"_errors":[{"code":"BASE_TYPE_MAX_LENGTH","message":"Must be 2000 or fewer in length."}]}}}"""));

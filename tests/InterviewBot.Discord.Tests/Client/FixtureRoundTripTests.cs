@@ -183,6 +183,58 @@ public sealed class FixtureRoundTripTests
     }
 
     [Fact]
+    public void TryDecodeDispatch_UnknownEnumValuesAndFields_AreKeptOrIgnored()
+    {
+        using var document = JsonDocument.Parse("""{"id":"5","type":99,"flags":1048576,"brand_new_field":{"x":[1,2]},"thread_metadata":{"archived":true,"locked":false,"auto_archive_duration":1440,"future":1}}""");
+
+        Assert.True(GatewayPayloadDecoder.TryDecodeDispatch("CHANNEL_CREATE", document.RootElement, 0, out var gatewayEvent, out _));
+
+        var channel = Assert.IsType<ChannelCreateEvent>(gatewayEvent).Channel;
+        Assert.Equal((ChannelType)99, channel.Type);
+        Assert.False(channel.IsThread);
+        Assert.True(channel.ThreadMetadata!.Archived);
+    }
+
+    [Fact]
+    public void Message_WithOddComponentAndHugeNonce_StillDecodes()
+    {
+        using var document = JsonDocument.Parse("""
+            {"id":"1","channel_id":"2","author":{"id":"3","username":"a"},"content":"my answer","timestamp":"2026-12-01T09:00:00+00:00",
+             "nonce":123456789012345678901234,
+             "components":[{"type":1,"components":[{"type":2,"style":"primary","custom_id":{"x":1}}]}]}
+            """);
+
+        Assert.True(GatewayPayloadDecoder.TryDecodeDispatch("MESSAGE_CREATE", document.RootElement, 0, out var gatewayEvent, out var error), error);
+
+        var message = Assert.IsType<MessageCreateEvent>(gatewayEvent).Message;
+        Assert.Equal("my answer", message.Content);
+        Assert.Equal("123456789012345678901234", message.Nonce);
+        Assert.IsType<UnknownComponent>(Assert.IsType<ActionRow>(message.Components![0]).Components[0]);
+    }
+
+    [Fact]
+    public void Interaction_WithResolvedUsersMembersChannels_Decodes()
+    {
+        using var document = JsonDocument.Parse("""
+            {"id":"10","application_id":"2","type":2,"token":"t","data":{"id":"5","name":"stats","type":1,
+             "options":[{"name":"member","type":6,"value":"53908099506183680"},{"name":"where","type":7,"value":"41771983423143937"}],
+             "resolved":{"users":{"53908099506183680":{"id":"53908099506183680","username":"Mason"}},
+                         "members":{"53908099506183680":{"roles":[],"joined_at":"2017-03-13T19:19:14.040000+00:00","permissions":"1024"}},
+                         "channels":{"41771983423143937":{"id":"41771983423143937","type":11,"name":"Q","permissions":"2048","thread_metadata":{"archived":false,"locked":true,"auto_archive_duration":60}}}}}}
+            """);
+
+        Assert.True(GatewayPayloadDecoder.TryDecodeDispatch("INTERACTION_CREATE", document.RootElement, 0, out var gatewayEvent, out var error), error);
+
+        var data = Assert.IsType<InteractionCreateEvent>(gatewayEvent).Interaction.Data!;
+        var userId = data.GetOption("member")!.GetSnowflake()!.Value;
+        Assert.Equal("Mason", data.Resolved!.Users![userId].Username);
+        Assert.Equal(Permissions.ViewChannel, data.Resolved.Members![userId].Permissions);
+        var channel = data.Resolved.Channels![data.GetOption("where")!.GetSnowflake()!.Value];
+        Assert.True(channel.ThreadMetadata!.Locked);
+        Assert.Equal(Permissions.SendMessages, channel.Permissions);
+    }
+
+    [Fact]
     public void TryDecodeEnvelope_HeartbeatAckWithoutData_Decodes()
     {
         Assert.True(GatewayPayloadDecoder.TryDecodeEnvelope(Fixture.Bytes("heartbeat_ack.json"), out var envelope, out _));

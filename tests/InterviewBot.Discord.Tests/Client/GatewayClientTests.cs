@@ -246,6 +246,22 @@ public sealed class GatewayClientTests
     }
 
     [Fact]
+    public async Task MalformedInteraction_IsLoggedWithoutItsToken()
+    {
+        await using var harness = new GatewayHarness();
+        var transport = await harness.ConnectReadyAsync();
+
+        transport.ServerSend("""{"op":0,"s":9,"t":"INTERACTION_CREATE","d":{"application_id":"2","type":2,"token":"leak-me-interaction-token"}}""");
+        transport.ServerSend("""{"op":0,"s":10,"t":"INTERACTION_CREATE","d":{"id":"3","application_id":"2","type":"two","token":"leak-me-too"}}""");
+        transport.ServerSendFixture("message_delete.json");
+        await harness.Client.Events.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15));
+
+        var lines = harness.Logger.Lines;
+        Assert.Equal(2, lines.Count(l => l.Contains("malformed", StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, l => l.Contains("leak-me", StringComparison.Ordinal) || l.Contains(GatewayHarness.Token, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task FuzzedDispatches_NeverEndTheReceiveLoop()
     {
         await using var harness = new GatewayHarness();
@@ -313,6 +329,34 @@ public sealed class GatewayClientTests
     }
 
     [Fact]
+    public async Task SlowConsumer_BlockedReceiveLoop_IsNotTakenForAZombie()
+    {
+        await using var harness = new GatewayHarness(o => o.EventQueueCapacity = 1, jitter: 0.5);
+        var transport = await harness.ConnectReadyAsync();
+
+        // Fill the channel (capacity 1) and block the receive loop on the second event; nobody reads.
+        transport.ServerSendFixture("message_create.json");
+        transport.ServerSendFixture("message_update.json");
+        var heartbeats = 0;
+        for (var i = 0; i < 2000 && heartbeats < 4; i++)
+        {
+            while (transport.TryTakeSent(out var sent))
+            {
+                heartbeats += sent.Op == 1 ? 1 : 0;
+            }
+
+            await Task.Delay(2);
+            harness.Time.Advance(Step);
+        }
+
+        Assert.Equal(4, heartbeats);
+        Assert.Null(transport.ClientCloseCode);
+        Assert.Equal(1, harness.Factory.Created);
+        Assert.IsType<MessageCreateEvent>(await harness.Client.Events.ReadAsync());
+        Assert.IsType<MessageUpdateEvent>(await harness.Client.Events.ReadAsync());
+    }
+
+    [Fact]
     public async Task TwoShards_MaxConcurrencyOne_IdentifyFiveSecondsApart()
     {
         await using var harness = new GatewayHarness(
@@ -347,6 +391,20 @@ public sealed class GatewayClientTests
         Assert.All(identifies, p => Assert.Equal(2, p.Data.GetProperty("shard")[1].GetInt32()));
         Assert.True((identifies[1].At - identifies[0].At).Duration() >= TimeSpan.FromSeconds(5));
         Assert.Equal(2, harness.Client.Shards.Count);
+    }
+
+    [Fact]
+    public async Task SessionStartBudgetExhausted_WaitsForResetBeforeIdentifying()
+    {
+        await using var harness = new GatewayHarness(
+            o => o.ShardCount = null,
+            gatewayBot: () => new GatewayBotInfo { Url = "wss://gateway.test", Shards = 1, SessionStartLimit = new SessionStartLimit { Total = 1000, Remaining = 0, ResetAfter = 60_000, MaxConcurrency = 1 } });
+        var start = harness.Time.GetUtcNow();
+        harness.Start();
+
+        var transport = await harness.Factory.NextConnectionAsync(harness.Time, TimeSpan.FromSeconds(1));
+
+        Assert.True(transport.ConnectedAt - start >= TimeSpan.FromSeconds(60));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using InterviewBot.Discord.Gateway;
 using InterviewBot.Discord.Rest;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -24,12 +23,14 @@ internal sealed class GatewayHarness : IAsyncDisposable
             Microsoft.Extensions.Options.Options.Create(Options),
             Factory,
             Time,
-            NullLogger<GatewayClient>.Instance,
+            Logger,
             Metrics,
             new FixedRandom(jitter));
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+
+    public ListLogger<GatewayClient> Logger { get; } = new();
 
     public FakeGatewayTransportFactory Factory { get; }
 

@@ -165,6 +165,27 @@ public sealed class RateLimiterTests
         Assert.Equal(1, server.Served);
     }
 
+    [Fact]
+    public async Task IdleBuckets_AreForgottenAfterTenMinutes()
+    {
+        using var harness = new RestHarness(_ => new HttpResponseMessage(HttpStatusCode.NoContent));
+        for (var i = 1; i <= 20; i++)
+        {
+            await harness.Client.CreateInteractionResponseAsync(new Snowflake((ulong)i), $"token{i}", InteractionResponse.DeferredUpdate());
+        }
+
+        Assert.Equal(20, harness.Client.RateLimitBucketCount);
+        harness.Time.Advance(TimeSpan.FromMinutes(9));
+        harness.Client.SweepIdleBuckets();
+        Assert.Equal(20, harness.Client.RateLimitBucketCount);
+        harness.Time.Advance(TimeSpan.FromMinutes(2));
+        harness.Client.SweepIdleBuckets();
+        Assert.Equal(0, harness.Client.RateLimitBucketCount);
+
+        await harness.Client.CreateInteractionResponseAsync(new Snowflake(1), "token1", InteractionResponse.DeferredUpdate());
+        Assert.Equal(21, harness.Handler.Requests.Count);
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         for (var i = 0; i < 1000 && !condition(); i++)

@@ -3,27 +3,33 @@ using Microsoft.OpenApi.Reader;
 
 namespace InterviewBot.Discord.Tests.Contract;
 
-/// <summary>Discord's OpenAPI document (shared/discord-api-spec/openapi.json next to the project), loaded once.</summary>
+/// <summary>
+/// Discord's OpenAPI document, loaded once: the copy vendored in the repository (spec/discord-api-spec, with its MIT
+/// licence), so a fresh clone tests against the same contract; a shared/ copy beside the repository also works.
+/// </summary>
 public static class DiscordSpec
 {
-    private const string RelativePath = "shared/discord-api-spec/openapi.json";
+    private static readonly string[] RelativePaths = ["spec/discord-api-spec/openapi.json", "shared/discord-api-spec/openapi.json"];
     private static readonly Lazy<Task<OpenApiDocument>> Document = new(LoadAsync);
 
     public static Task<OpenApiDocument> GetAsync() => Document.Value;
 
-    /// <summary>Looks in every ancestor of the test binaries for shared/discord-api-spec/openapi.json.</summary>
+    /// <summary>Looks in every ancestor of the test binaries for the spec.</summary>
     public static string Locate()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var relative in RelativePaths)
         {
-            var candidate = Path.Combine(dir.FullName, RelativePath);
-            if (File.Exists(candidate))
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
-                return candidate;
+                var candidate = Path.Combine(dir.FullName, relative);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
             }
         }
 
-        throw new FileNotFoundException($"Discord's OpenAPI spec was not found: looked for '{RelativePath}' in every ancestor of {AppContext.BaseDirectory} (the project expects ../shared/discord-api-spec/openapi.json beside the repository).");
+        throw new FileNotFoundException($"Discord's OpenAPI spec was not found: looked for {string.Join(" and ", RelativePaths)} in every ancestor of {AppContext.BaseDirectory}.");
     }
 
     private static async Task<OpenApiDocument> LoadAsync()

@@ -48,6 +48,8 @@ public sealed class EmulatorContractTests
         "DELETE /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}",
         "DELETE /webhooks/{webhook_id}/{webhook_token}/messages/@original",
         "DELETE /channels/{channel_id}/thread-members/{user_id}",
+        "GET /channels/{channel_id}/thread-members",
+        "GET /channels/{channel_id}/thread-members/{user_id}",
     ];
 
     private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
@@ -282,6 +284,8 @@ public sealed class EmulatorContractTests
         var open = await rest.PostAsync($"channels/{Id(channel.Id)}/threads", new JsonObject { ["name"] = "open", ["type"] = 11 });
         var openId = open.Body!["id"]!.GetValue<string>();
         await rest.PutAsync($"channels/{openId}/thread-members/{Id(alice.Id)}");
+        await rest.GetAsync($"channels/{openId}/thread-members");
+        await rest.GetAsync($"channels/{openId}/thread-members/{Id(alice.Id)}");
         await rest.DeleteAsync($"channels/{openId}/thread-members/{Id(alice.Id)}");
         var followup = await rest.PostAsync(webhook, new JsonObject { ["content"] = "Another" });
         var followupId = followup.Body!["id"]!.GetValue<string>();

@@ -68,6 +68,7 @@ public sealed class RateLimitAndFaultTests
         Assert.Equal("user", limited.Header("X-RateLimit-Scope"));
         Assert.Equal(200, afterReset.Status);
         Assert.Equal(1, emulator.Count429);
+        Assert.Equal(1, emulator.InvalidRequests);
         Assert.Equal(4, emulator.RequestsTotal);
         Assert.Equal(3, emulator.Messages(emulator.Guilds[0].Channels[0].Id).Count);
     }
@@ -168,6 +169,7 @@ public sealed class RateLimitAndFaultTests
 
         Assert.Equal([429, 429, 429, 200], statuses);
         Assert.Equal(3, emulator.Count429);
+        Assert.Equal(0, emulator.InvalidRequests);
         var last429 = emulator.Requests.Last(r => r.Status == 429);
         Assert.Equal(1.5, last429.ResponseBody!["retry_after"]!.GetValue<double>());
     }
@@ -208,6 +210,36 @@ public sealed class RateLimitAndFaultTests
         await emulator.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.Null(await gateway.WaitForCloseAsync());
+    }
+
+    [Fact]
+    public async Task DisposeAsync_WithHungRequest_EndsItAndReturns()
+    {
+        var emulator = await DiscordEmulatorServer.StartAsync();
+        using var rest = new RestTestClient(emulator.ApiBaseUrl, emulator.BotToken);
+        emulator.Faults.HangRequests(r => r.Route == "/users/@me");
+        var hung = rest.GetAsync("users/@me");
+        while (emulator.RequestsTotal == 0)
+        {
+            await Task.Delay(10);
+        }
+
+        // The guard only catches a hang (Kestrel's 30 s drain); it is not a timing assertion.
+        await emulator.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => hung.WaitAsync(TimeSpan.FromSeconds(20)));
+    }
+
+    [Fact]
+    public async Task RecordRequestsOff_CountsButKeepsNoLog()
+    {
+        await using var emulator = await DiscordEmulatorServer.StartAsync(new EmulatorOptions { RecordRequests = false });
+        using var rest = new RestTestClient(emulator.ApiBaseUrl, emulator.BotToken);
+
+        await rest.GetAsync("users/@me");
+
+        Assert.Equal(1, emulator.RequestsTotal);
+        Assert.Empty(emulator.Requests);
     }
 
     [Fact]

@@ -58,6 +58,24 @@ public sealed class RevealTests
     }
 
     [Fact]
+    public async Task AnswerAfterTheReveal_IsKeptAndMarkedLate_AndBotMessagesAreNotAnswers()
+    {
+        await using var bot = await BotUnderTest.StartAsync();
+        var (question, message, thread) = await AskAsync(bot, "alice");
+        var reveal = await bot.Member("alice").ClicksButtonAsync(message.Id, "prompt:reveal");
+        await reveal.WaitForMessageAsync(m => m.Content.Contains("Revealed", StringComparison.Ordinal));
+
+        await bot.Member("carol").PostsAsync(thread.Id, question.Answer);
+        await WaitForAnswersAsync(bot, message.Id, expectedMembers: 1);
+
+        var prompt = (await bot.Service<IPromptStore>().FindByMessageAsync(message.Id, CancellationToken.None))!;
+        var answer = Assert.Single(await bot.Service<IAnswerStore>().ListForPromptAsync(prompt.PromptId, CancellationToken.None));
+        Assert.Equal(bot.Member("carol").Id, answer.UserId);
+        Assert.True(answer.IsLate);
+        Assert.Null(answer.KeyPointCount);
+    }
+
+    [Fact]
     public async Task Reveal_ByMemberWithoutRights_IsRefusedEphemerally()
     {
         await using var bot = await BotUnderTest.StartAsync();
@@ -123,6 +141,35 @@ public sealed class RevealTests
 
         Assert.Contains("Nobody answered", reveal.EmbedText, StringComparison.Ordinal);
         await Task.Delay(500);
+        Assert.Single(bot.Discord.Messages(thread.Id), m => m.EmbedText.Contains("Key points and coverage", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reveal_After24HoursOfControlledTime_FiresOnceFromThePersistentTrigger()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 28, 9, 0, 0, TimeSpan.Zero));
+        await using var bot = await BotUnderTest.StartAsync(time: clock);
+        var (question, message, thread) = await AskAsync(bot, "alice");
+        await bot.Member("bob").PostsAsync(thread.Id, question.Answer);
+        await WaitForAnswersAsync(bot, message.Id, expectedMembers: 1);
+
+        clock.Advance(TimeSpan.FromHours(23));
+        await Task.Delay(1500);
+        Assert.DoesNotContain(bot.Discord.Messages(thread.Id), m => m.EmbedText.Contains("Key points and coverage", StringComparison.Ordinal));
+
+        clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+        var reveal = await bot.Discord.WaitForMessageAsync(m => m.ChannelId == thread.Id && m.EmbedText.Contains("Key points and coverage", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        Assert.Contains($"<@{bot.Member("bob").Id}> {question.KeyPoints.Count}/{question.KeyPoints.Count}", reveal.EmbedText, StringComparison.Ordinal);
+        var prompts = bot.Service<IPromptStore>();
+        Prompt? prompt = null;
+        for (var i = 0; i < 100 && prompt?.RevealedAt is null; i++)
+        {
+            await Task.Delay(50);
+            prompt = await prompts.FindByMessageAsync(message.Id, CancellationToken.None);
+        }
+
+        Assert.Equal(clock.GetUtcNow(), prompt!.RevealedAt);
         Assert.Single(bot.Discord.Messages(thread.Id), m => m.EmbedText.Contains("Key points and coverage", StringComparison.Ordinal));
     }
 
