@@ -1,10 +1,13 @@
 using InterviewBot.Core.Practice;
 using InterviewBot.Features.Answers;
 using InterviewBot.Features.Ask;
+using InterviewBot.Features.Digest;
 using InterviewBot.Features.Help;
 using InterviewBot.Features.Interactions;
 using InterviewBot.Features.Questions;
 using InterviewBot.Features.Reveal;
+using InterviewBot.Features.Review;
+using InterviewBot.Features.Stats;
 using InterviewBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +34,10 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, RevealCommand>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<IComponentHandler, PromptButtons>();
+
+        services.AddReviewFeature();
+        services.AddStatsFeature();
+        services.AddDigestFeature();
 
         services.AddHostedService<GatewayService>();
         return services;
