@@ -9,6 +9,7 @@ using InterviewBot.Discord.Entities;
 using InterviewBot.Discord.Rest;
 using InterviewBot.Features.Answers;
 using InterviewBot.Features.Ask;
+using InterviewBot.Features.Practice.Discord;
 using InterviewBot.Features.Questions;
 using InterviewBot.Storage;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,7 @@ namespace InterviewBot.Features.Reveal;
 public sealed partial class RevealService(
     IPromptStore prompts,
     IAnswerStore answers,
-    ISpacedRepetitionStore repetition,
+    RecallRecorder recall,
     IGuildSettingsStore settings,
     QuestionCatalog catalog,
     KeyPointScorer scorer,
@@ -108,8 +109,7 @@ public sealed partial class RevealService(
             var coverage = scorer.Score(question, text);
             scored.Add((answer, text, coverage));
             await answers.SetCoverageAsync(answer.AnswerId, [.. coverage.Points.Where(p => p.Covered).Select(p => p.KeyPoint.Label)], coverage.Total, cancellationToken).ConfigureAwait(false);
-            var state = await repetition.GetAsync(prompt.GuildId, answer.UserId, question.Id, cancellationToken).ConfigureAwait(false) ?? RepetitionState.New(now);
-            await repetition.SaveAsync(prompt.GuildId, answer.UserId, question.Id, Sm2Scheduler.Review(state, Sm2Scheduler.GradeFromCoverage(coverage.Percent), now), cancellationToken).ConfigureAwait(false);
+            await recall.RecordAsync(prompt.GuildId, answer.UserId, question.Id, Sm2Scheduler.GradeFromCoverage(coverage.Percent), now, cancellationToken).ConfigureAwait(false);
         }
 
         var sequence = 0;
@@ -124,9 +124,12 @@ public sealed partial class RevealService(
             }, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var description in CoverageDescriptions(question, scored))
+        var coverageParts = CoverageDescriptions(question, scored).ToList();
+        for (var i = 0; i < coverageParts.Count; i++)
         {
-            await PostAsync(thread, prompt, sequence++, new Embed { Title = "Key points and coverage", Description = description, Color = RevealColor }, cancellationToken).ConfigureAwait(false);
+            // Each answerer can open their own result with the Again / Hard / Good / Easy buttons from the last part.
+            IReadOnlyList<Component>? components = i == coverageParts.Count - 1 && scored.Count > 0 ? [ActionRow.Of(RecallButtons.RateYourRecall(prompt.PromptId))] : null;
+            await PostAsync(thread, prompt, sequence++, new Embed { Title = "Key points and coverage", Description = coverageParts[i], Color = RevealColor }, cancellationToken, components).ConfigureAwait(false);
         }
 
         foreach (var (answer, text, coverage) in scored.Where(s => s.Answer.IsPrivate))
@@ -174,10 +177,11 @@ public sealed partial class RevealService(
         return MarkdownChunker.Split(text.ToString(), DescriptionLimit);
     }
 
-    private Task<Message> PostAsync(Snowflake thread, Prompt prompt, int sequence, Embed embed, CancellationToken cancellationToken) =>
+    private Task<Message> PostAsync(Snowflake thread, Prompt prompt, int sequence, Embed embed, CancellationToken cancellationToken, IReadOnlyList<Component>? components = null) =>
         rest.CreateMessageAsync(thread, new MessageCreate
         {
             Embeds = [embed],
+            Components = components,
             Nonce = $"rv{prompt.PromptId}.{sequence}",
             EnforceNonce = true,
         }, cancellationToken);
