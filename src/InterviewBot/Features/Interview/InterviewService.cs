@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using InterviewBot.Core.Practice;
 using InterviewBot.Core.Questions;
@@ -40,6 +41,10 @@ public sealed partial class InterviewService(
 
     private const int PageSize = 100;
     private const int ThreadArchiveMinutes = 1440;
+
+    // One operation per session at a time in this process: a Done pressed the instant the next question appears must
+    // wait until that question is recorded, and Done, Skip, Stop and the deadline never interleave their writes.
+    private readonly ConcurrentDictionary<long, SemaphoreSlim> _sessionGates = new();
 
     public async Task<InterviewStartResult> StartAsync(InterviewStartRequest request, CancellationToken cancellationToken)
     {
@@ -93,13 +98,16 @@ public sealed partial class InterviewService(
         }
 
         await rest.CreateMessageAsync(thread.Id, new MessageCreate { Content = intro }, cancellationToken).ConfigureAwait(false);
-        await AskAsync(session, 0, cancellationToken).ConfigureAwait(false);
+        await WithSessionGateAsync(session.SessionId, () => AskAsync(session, 0, cancellationToken), cancellationToken).ConfigureAwait(false);
         LogStarted(logger, session.SessionId, request.GuildId, questions.Count);
         return new InterviewStartResult(session, null, null, publicThread);
     }
 
     /// <summary>Ends question <paramref name="index"/> of the session with the given outcome and moves on.</summary>
-    public async Task<EndQuestionResult> EndQuestionAsync(long sessionId, int index, InterviewQuestionOutcome outcome, CancellationToken cancellationToken)
+    public Task<EndQuestionResult> EndQuestionAsync(long sessionId, int index, InterviewQuestionOutcome outcome, CancellationToken cancellationToken) =>
+        WithSessionGateAsync(sessionId, () => EndQuestionCoreAsync(sessionId, index, outcome, cancellationToken), cancellationToken);
+
+    private async Task<EndQuestionResult> EndQuestionCoreAsync(long sessionId, int index, InterviewQuestionOutcome outcome, CancellationToken cancellationToken)
     {
         var session = await sessions.GetAsync(sessionId, cancellationToken).ConfigureAwait(false);
         if (session is null || session.Status != InterviewSessionStatus.Active || session.CurrentIndex != index)
@@ -171,9 +179,14 @@ public sealed partial class InterviewService(
     }
 
     /// <summary>Stops the session now: the current question is not scored; the summary covers what was answered.</summary>
-    public async Task<bool> StopAsync(InterviewSession session, CancellationToken cancellationToken)
+    public Task<bool> StopAsync(InterviewSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        return WithSessionGateAsync(session.SessionId, () => StopCoreAsync(session, cancellationToken), cancellationToken);
+    }
+
+    private async Task<bool> StopCoreAsync(InterviewSession session, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var current = (await progress.ListQuestionsAsync(session.SessionId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(q => q.EndedAt is null);
         if (!await FinishAsync(session, InterviewSessionStatus.Abandoned, cancellationToken, current, now).ConfigureAwait(false))
@@ -195,20 +208,7 @@ public sealed partial class InterviewService(
         {
             try
             {
-                var asked = await progress.ListQuestionsAsync(session.SessionId, cancellationToken).ConfigureAwait(false);
-                if (session.CurrentIndex >= session.QuestionIds.Count)
-                {
-                    await FinishAsync(session, InterviewSessionStatus.Finished, cancellationToken).ConfigureAwait(false);
-                }
-                else if (asked.All(q => q.QuestionIndex != session.CurrentIndex))
-                {
-                    await AskAsync(session, session.CurrentIndex, cancellationToken).ConfigureAwait(false);
-                }
-                else if (asked.First(q => q.QuestionIndex == session.CurrentIndex) is { EndedAt: null } open)
-                {
-                    // Re-arm in case the trigger was lost with the scheduler's file; Replace keeps this idempotent.
-                    await deadlines.ScheduleAsync(session.SessionId, open.QuestionIndex, open.DeadlineAt, cancellationToken).ConfigureAwait(false);
-                }
+                await WithSessionGateAsync(session.SessionId, () => ResumeSessionAsync(session, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             catch (DiscordApiException e)
             {
@@ -216,6 +216,56 @@ public sealed partial class InterviewService(
             }
         }
     }
+
+    private async Task<bool> ResumeSessionAsync(InterviewSession stale, CancellationToken cancellationToken)
+    {
+        var session = await sessions.GetAsync(stale.SessionId, cancellationToken).ConfigureAwait(false);
+        if (session is not { Status: InterviewSessionStatus.Active })
+        {
+            return false;
+        }
+
+        var asked = await progress.ListQuestionsAsync(session.SessionId, cancellationToken).ConfigureAwait(false);
+        if (session.CurrentIndex >= session.QuestionIds.Count)
+        {
+            await FinishAsync(session, InterviewSessionStatus.Finished, cancellationToken).ConfigureAwait(false);
+        }
+        else if (asked.All(q => q.QuestionIndex != session.CurrentIndex))
+        {
+            await AskAsync(session, session.CurrentIndex, cancellationToken).ConfigureAwait(false);
+        }
+        else if (asked.First(q => q.QuestionIndex == session.CurrentIndex) is { EndedAt: null } open)
+        {
+            // Re-arm in case the trigger was lost with the scheduler's file; Replace keeps this idempotent.
+            await deadlines.ScheduleAsync(session.SessionId, open.QuestionIndex, open.DeadlineAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private async Task<T> WithSessionGateAsync<T>(long sessionId, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        var gate = _sessionGates.GetOrAdd(sessionId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private Task<bool> WithSessionGateAsync(long sessionId, Func<Task> work, CancellationToken cancellationToken) =>
+        WithSessionGateAsync(
+            sessionId,
+            async () =>
+            {
+                await work().ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
 
     private async Task<bool> FinishAsync(InterviewSession session, InterviewSessionStatus status, CancellationToken cancellationToken, InterviewQuestion? stoppedQuestion = null, DateTimeOffset? stoppedAt = null)
     {
@@ -263,7 +313,7 @@ public sealed partial class InterviewService(
             // Removed from the bank or disabled since the start: skip it rather than stall the interview.
             var now = time.GetUtcNow();
             await progress.RecordAskedAsync(new InterviewQuestion { SessionId = session.SessionId, QuestionIndex = index, QuestionId = session.QuestionIds[index], MessageId = 0, AskedAt = now, DeadlineAt = now }, cancellationToken).ConfigureAwait(false);
-            await EndQuestionAsync(session.SessionId, index, InterviewQuestionOutcome.Skipped, cancellationToken).ConfigureAwait(false);
+            await EndQuestionCoreAsync(session.SessionId, index, InterviewQuestionOutcome.Skipped, cancellationToken).ConfigureAwait(false);
             return;
         }
 
