@@ -4,6 +4,7 @@ using InterviewBot.Features.Ask;
 using InterviewBot.Features.Help;
 using InterviewBot.Features.Interactions;
 using InterviewBot.Features.Interview;
+using InterviewBot.Features.Practice.Discord;
 using InterviewBot.Features.Questions;
 using InterviewBot.Features.Reveal;
 using InterviewBot.Hosting;
@@ -34,6 +35,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<IComponentHandler, PromptButtons>();
 
         services.AddInterviewFeature();
+        services.AddPracticeDiscordFeature();
 
         services.AddHostedService<GatewayService>();
         return services;
