@@ -1,12 +1,16 @@
 using InterviewBot.Core.Practice;
 using InterviewBot.Features.Answers;
 using InterviewBot.Features.Ask;
+using InterviewBot.Features.Digest;
 using InterviewBot.Features.Help;
 using InterviewBot.Features.Interactions;
 using InterviewBot.Features.Interview;
 using InterviewBot.Features.Practice.Discord;
 using InterviewBot.Features.Questions;
+using InterviewBot.Features.Reminders;
 using InterviewBot.Features.Reveal;
+using InterviewBot.Features.Review;
+using InterviewBot.Features.Stats;
 using InterviewBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,8 +38,12 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<IComponentHandler, PromptButtons>();
 
+        services.AddReviewFeature();
+        services.AddStatsFeature();
+        services.AddDigestFeature();
         services.AddInterviewFeature();
         services.AddPracticeDiscordFeature();
+        services.AddRemindersFeature();
 
         services.AddHostedService<GatewayService>();
         return services;

@@ -37,6 +37,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IStatsStore, SqliteStatsStore>();
         services.AddSingleton<IMemberDataStore, SqliteMemberDataStore>();
         services.AddSingleton<IRetentionStore, SqliteRetentionStore>();
+        services.AddSingleton<IMemberSettingsStore, SqliteMemberSettingsStore>();
+        services.AddSingleton<IStreakRestoreStore, SqliteStreakRestoreStore>();
+        services.AddSingleton<IReviewActivityStore, SqliteReviewActivityStore>();
 
         services.AddHostedService<MigrationService>();
         return services;

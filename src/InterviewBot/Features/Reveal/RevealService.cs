@@ -11,6 +11,7 @@ using InterviewBot.Features.Answers;
 using InterviewBot.Features.Ask;
 using InterviewBot.Features.Practice.Discord;
 using InterviewBot.Features.Questions;
+using InterviewBot.Features.Review;
 using InterviewBot.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -132,6 +133,12 @@ public sealed partial class RevealService(
             await PostAsync(thread, prompt, sequence++, new Embed { Title = "Key points and coverage", Description = coverageParts[i], Color = RevealColor }, cancellationToken, components).ConfigureAwait(false);
         }
 
+        // Peer review opens with the reveal: option n of the picker is coverage line n.
+        if (ReviewMessages.AnswerPicker(prompt.PromptId, [.. CoverageOrder(scored).Select(s => (s.Answer.AnswerId, s.Coverage.Covered, s.Coverage.Total))]) is { } picker)
+        {
+            await rest.CreateMessageAsync(thread, picker with { Nonce = $"rv{prompt.PromptId}.review", EnforceNonce = true }, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var (answer, text, coverage) in scored.Where(s => s.Answer.IsPrivate))
         {
             await PostAsync(thread, prompt, sequence++, new Embed
@@ -168,14 +175,18 @@ public sealed partial class RevealService(
         else
         {
             text.Append("**Coverage**\n");
-            foreach (var (answer, _, coverage) in scored.OrderByDescending(s => s.Coverage.Covered).ThenBy(s => s.Answer.CreatedAt))
+            var line = 0;
+            foreach (var (answer, _, coverage) in CoverageOrder(scored))
             {
-                text.Append(CoverageFormatter.Line($"<@{answer.UserId.ToString(CultureInfo.InvariantCulture)}>", coverage, 1000)).Append('\n');
+                text.Append(++line).Append(". ").Append(CoverageFormatter.Line($"<@{answer.UserId.ToString(CultureInfo.InvariantCulture)}>", coverage, 1000)).Append('\n');
             }
         }
 
         return MarkdownChunker.Split(text.ToString(), DescriptionLimit);
     }
+
+    private static IEnumerable<(Answer Answer, string Text, CoverageResult Coverage)> CoverageOrder(List<(Answer Answer, string Text, CoverageResult Coverage)> scored) =>
+        scored.OrderByDescending(s => s.Coverage.Covered).ThenBy(s => s.Answer.CreatedAt).ThenBy(s => s.Answer.AnswerId);
 
     private Task<Message> PostAsync(Snowflake thread, Prompt prompt, int sequence, Embed embed, CancellationToken cancellationToken, IReadOnlyList<Component>? components = null) =>
         rest.CreateMessageAsync(thread, new MessageCreate

@@ -1,6 +1,6 @@
 -- Version 5: what /interview, the recall buttons and reminders need beyond version 2's interview_sessions and
 -- repetition_states: each session's options, one row per question asked in a session, a log of spaced-repetition
--- reviews (so a grade button replaces the automatic grade of exactly that review) and members' reminder settings.
+-- reviews (so a grade button replaces the automatic grade of exactly that review) and reminder deliveries.
 
 CREATE TABLE interview_session_options (
     session_id            INTEGER PRIMARY KEY REFERENCES interview_sessions (session_id) ON DELETE CASCADE,
@@ -46,16 +46,13 @@ CREATE TABLE repetition_reviews (
 ) STRICT;
 CREATE INDEX ix_repetition_reviews_member ON repetition_reviews (guild_id, user_id, question_id, reviewed_at);
 
--- Reminders are per member, not per guild: one DM a day at most, wherever they were switched on.
-CREATE TABLE member_reminders (
+-- Reminder delivery per member (the settings are in version 4's member_settings): at most one DM a day wherever
+-- reminders are on, and no more attempts once Discord refused a DM with 403.
+CREATE TABLE reminder_deliveries (
     user_id               INTEGER PRIMARY KEY,
-    guild_id              INTEGER NOT NULL,
-    enabled               INTEGER NOT NULL CHECK (enabled IN (0, 1)),
-    reminder_hour         INTEGER NOT NULL CHECK (reminder_hour BETWEEN 0 AND 23),
-    time_zone             TEXT NOT NULL,
+    -- The member's local date of the last reminder sent (or attempted).
     last_sent_date        TEXT,
-    -- Set when a DM failed with 403: no more attempts until the member runs /settings reminders:on again.
+    -- Set when a DM failed with 403; cleared when the member runs /settings reminders:on again.
     undeliverable_at      INTEGER,
     updated_at            INTEGER NOT NULL
 ) STRICT;
-CREATE INDEX ix_member_reminders_enabled ON member_reminders (enabled) WHERE enabled = 1 AND undeliverable_at IS NULL;

@@ -16,7 +16,7 @@ namespace InterviewBot.Features.Practice.Discord;
 public sealed class PracticeCommand(
     PracticeCommandSession practice,
     QuestionCatalog catalog,
-    IMemberReminderStore reminders,
+    IMemberSettingsStore memberSettings,
     TimeProvider time) : ICommandHandler
 {
     public ApplicationCommand Definition { get; } = new()
@@ -89,7 +89,7 @@ public sealed class PracticeCommand(
     private async Task DueAsync(InteractionContext context, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var zoneId = (await reminders.GetAsync(context.UserId, cancellationToken).ConfigureAwait(false))?.TimeZone ?? "Etc/UTC";
+        var zoneId = (await memberSettings.GetAsync(context.GuildId, context.UserId, cancellationToken).ConfigureAwait(false)).TimeZone ?? "Etc/UTC";
         var parsed = IanaTimeZones.Parse(zoneId);
         var zone = parsed.Success ? parsed.Value! : TimeZoneInfo.Utc;
         var eligible = (await practice.EligibleAsync(context.GuildId, cancellationToken).ConfigureAwait(false)).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);

@@ -12,7 +12,6 @@ public static class PracticeCommandServiceCollectionExtensions
     public static IServiceCollection AddPracticeDiscordFeature(this IServiceCollection services)
     {
         services.TryAddSingleton<IRepetitionReviewStore, SqliteRepetitionReviewStore>();
-        services.TryAddSingleton<IMemberReminderStore, SqliteMemberReminderStore>();
         services.TryAddSingleton<RecallRecorder>();
         services.TryAddSingleton<PracticePlanner>();
         services.AddSingleton<PracticeCommandSession>();

@@ -1,0 +1,83 @@
+using static InterviewBot.Storage.SqliteCommands;
+
+namespace InterviewBot.Storage;
+
+public sealed class SqliteReviewActivityStore(SqliteConnectionFactory factory, SqliteWriter writer) : IReviewActivityStore
+{
+    private const string SelectAnswers =
+        """
+        SELECT a.answer_id, a.prompt_id, a.guild_id, a.user_id, pr.question_id, pr.channel_id, pr.thread_id,
+            (SELECT min(p.message_id) FROM answer_parts p WHERE p.answer_id = a.answer_id AND p.deleted_at IS NULL) AS first_message_id,
+            a.is_private, a.is_late,
+            NOT EXISTS (SELECT 1 FROM answer_parts p WHERE p.answer_id = a.answer_id AND p.deleted_at IS NULL) AS deleted,
+            pr.revealed_at IS NOT NULL AS revealed,
+            CASE WHEN a.covered_key_points IS NULL THEN NULL
+                 WHEN a.covered_key_points = '' THEN 0
+                 ELSE length(a.covered_key_points) - length(replace(a.covered_key_points, char(10), '')) + 1 END AS covered_count,
+            a.key_point_count, a.created_at, pr.posted_at
+        FROM answers a JOIN prompts pr ON pr.prompt_id = a.prompt_id
+        """;
+
+    private const string SelectReviews =
+        """
+        SELECT r.review_id, r.answer_id, a.user_id AS author_id, r.reviewer_id, r.correctness, r.depth, r.clarity, r.created_at,
+            (SELECT count(*) FROM helpful_votes v WHERE v.review_id = r.review_id) AS helpful_votes,
+            NOT EXISTS (SELECT 1 FROM answer_parts p WHERE p.answer_id = a.answer_id AND p.deleted_at IS NULL) AS answer_deleted
+        FROM reviews r JOIN answers a ON a.answer_id = r.answer_id
+        """;
+
+    public Task<IReadOnlyList<ScoredAnswer>> ListAnswersAsync(ulong guildId, DateTimeOffset? since, DateTimeOffset? until, CancellationToken cancellationToken) =>
+        factory.QueryListAsync<ScoredAnswer>(
+            $"""
+            {SelectAnswers}
+            WHERE a.guild_id = @guildId AND (@since IS NULL OR a.created_at >= @since) AND (@until IS NULL OR a.created_at < @until)
+            ORDER BY a.created_at, a.answer_id
+            """,
+            new { guildId, since, until },
+            cancellationToken);
+
+    public Task<ScoredAnswer?> GetAnswerAsync(long answerId, CancellationToken cancellationToken) =>
+        factory.QueryOneAsync<ScoredAnswer>($"{SelectAnswers} WHERE a.answer_id = @answerId", new { answerId }, cancellationToken);
+
+    public Task<IReadOnlyList<ReviewActivity>> ListReviewsAsync(ulong guildId, DateTimeOffset? since, DateTimeOffset? until, CancellationToken cancellationToken) =>
+        factory.QueryListAsync<ReviewActivity>(
+            $"""
+            {SelectReviews}
+            WHERE r.guild_id = @guildId AND (@since IS NULL OR r.created_at >= @since) AND (@until IS NULL OR r.created_at < @until)
+            ORDER BY r.created_at, r.review_id
+            """,
+            new { guildId, since, until },
+            cancellationToken);
+
+    public Task<IReadOnlyList<Prompt>> ListPromptsAsync(ulong guildId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
+        factory.QueryListAsync<Prompt>(
+            "SELECT * FROM prompts WHERE guild_id = @guildId AND posted_at >= @since AND posted_at < @until ORDER BY posted_at, prompt_id",
+            new { guildId, since, until },
+            cancellationToken);
+
+    public Task SetReviewMessageAsync(long reviewId, ulong channelId, ulong messageId, CancellationToken cancellationToken) =>
+        writer.ExecuteWriteAsync(
+            """
+            INSERT INTO review_messages (review_id, channel_id, message_id) VALUES (@reviewId, @channelId, @messageId)
+            ON CONFLICT (review_id) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id
+            """,
+            new { reviewId, channelId, messageId },
+            cancellationToken);
+
+    public async Task<(ulong ChannelId, ulong MessageId)?> FindReviewMessageAsync(long reviewId, CancellationToken cancellationToken)
+    {
+        var row = await factory.QueryOneAsync<ReviewMessageRow>(
+            "SELECT channel_id, message_id FROM review_messages WHERE review_id = @reviewId", new { reviewId }, cancellationToken).ConfigureAwait(false);
+        return row is null ? null : (row.ChannelId, row.MessageId);
+    }
+
+    public Task<long?> FindReviewByMessageAsync(ulong messageId, CancellationToken cancellationToken) =>
+        factory.QueryOneAsync<long?>("SELECT review_id FROM review_messages WHERE message_id = @messageId", new { messageId }, cancellationToken);
+
+    private sealed record ReviewMessageRow
+    {
+        public ulong ChannelId { get; init; }
+
+        public ulong MessageId { get; init; }
+    }
+}
