@@ -4,7 +4,10 @@ using InterviewBot.Features.Ask;
 using InterviewBot.Features.Digest;
 using InterviewBot.Features.Help;
 using InterviewBot.Features.Interactions;
+using InterviewBot.Features.Interview;
+using InterviewBot.Features.Practice.Discord;
 using InterviewBot.Features.Questions;
+using InterviewBot.Features.Reminders;
 using InterviewBot.Features.Reveal;
 using InterviewBot.Features.Review;
 using InterviewBot.Features.Stats;
@@ -38,6 +41,9 @@ public static class FeatureServiceCollectionExtensions
         services.AddReviewFeature();
         services.AddStatsFeature();
         services.AddDigestFeature();
+        services.AddInterviewFeature();
+        services.AddPracticeDiscordFeature();
+        services.AddRemindersFeature();
 
         services.AddHostedService<GatewayService>();
         return services;

@@ -9,6 +9,7 @@ using InterviewBot.Discord.Entities;
 using InterviewBot.Discord.Rest;
 using InterviewBot.Features.Answers;
 using InterviewBot.Features.Ask;
+using InterviewBot.Features.Practice.Discord;
 using InterviewBot.Features.Questions;
 using InterviewBot.Features.Review;
 using InterviewBot.Storage;
@@ -26,7 +27,7 @@ namespace InterviewBot.Features.Reveal;
 public sealed partial class RevealService(
     IPromptStore prompts,
     IAnswerStore answers,
-    ISpacedRepetitionStore repetition,
+    RecallRecorder recall,
     IGuildSettingsStore settings,
     QuestionCatalog catalog,
     KeyPointScorer scorer,
@@ -109,8 +110,7 @@ public sealed partial class RevealService(
             var coverage = scorer.Score(question, text);
             scored.Add((answer, text, coverage));
             await answers.SetCoverageAsync(answer.AnswerId, [.. coverage.Points.Where(p => p.Covered).Select(p => p.KeyPoint.Label)], coverage.Total, cancellationToken).ConfigureAwait(false);
-            var state = await repetition.GetAsync(prompt.GuildId, answer.UserId, question.Id, cancellationToken).ConfigureAwait(false) ?? RepetitionState.New(now);
-            await repetition.SaveAsync(prompt.GuildId, answer.UserId, question.Id, Sm2Scheduler.Review(state, Sm2Scheduler.GradeFromCoverage(coverage.Percent), now), cancellationToken).ConfigureAwait(false);
+            await recall.RecordAsync(prompt.GuildId, answer.UserId, question.Id, Sm2Scheduler.GradeFromCoverage(coverage.Percent), now, cancellationToken).ConfigureAwait(false);
         }
 
         var sequence = 0;
@@ -125,9 +125,12 @@ public sealed partial class RevealService(
             }, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var description in CoverageDescriptions(question, scored))
+        var coverageParts = CoverageDescriptions(question, scored).ToList();
+        for (var i = 0; i < coverageParts.Count; i++)
         {
-            await PostAsync(thread, prompt, sequence++, new Embed { Title = "Key points and coverage", Description = description, Color = RevealColor }, cancellationToken).ConfigureAwait(false);
+            // Each answerer can open their own result with the Again / Hard / Good / Easy buttons from the last part.
+            IReadOnlyList<Component>? components = i == coverageParts.Count - 1 && scored.Count > 0 ? [ActionRow.Of(RecallButtons.RateYourRecall(prompt.PromptId))] : null;
+            await PostAsync(thread, prompt, sequence++, new Embed { Title = "Key points and coverage", Description = coverageParts[i], Color = RevealColor }, cancellationToken, components).ConfigureAwait(false);
         }
 
         // Peer review opens with the reveal: option n of the picker is coverage line n.
@@ -185,10 +188,11 @@ public sealed partial class RevealService(
     private static IEnumerable<(Answer Answer, string Text, CoverageResult Coverage)> CoverageOrder(List<(Answer Answer, string Text, CoverageResult Coverage)> scored) =>
         scored.OrderByDescending(s => s.Coverage.Covered).ThenBy(s => s.Answer.CreatedAt).ThenBy(s => s.Answer.AnswerId);
 
-    private Task<Message> PostAsync(Snowflake thread, Prompt prompt, int sequence, Embed embed, CancellationToken cancellationToken) =>
+    private Task<Message> PostAsync(Snowflake thread, Prompt prompt, int sequence, Embed embed, CancellationToken cancellationToken, IReadOnlyList<Component>? components = null) =>
         rest.CreateMessageAsync(thread, new MessageCreate
         {
             Embeds = [embed],
+            Components = components,
             Nonce = $"rv{prompt.PromptId}.{sequence}",
             EnforceNonce = true,
         }, cancellationToken);

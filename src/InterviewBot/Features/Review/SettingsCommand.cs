@@ -1,11 +1,15 @@
 using InterviewBot.Discord.Entities;
 using InterviewBot.Features.Interactions;
+using InterviewBot.Features.Reminders;
 using InterviewBot.Storage;
 
 namespace InterviewBot.Features.Review;
 
-/// <summary><c>/settings notifications:on|off</c>: whether the bot may mention the member when their answer is reviewed.</summary>
-public sealed class SettingsCommand(IMemberSettingsStore settings) : ICommandHandler
+/// <summary>
+/// <c>/settings notifications:on|off</c>: whether the bot may mention the member when their answer is reviewed;
+/// <c>reminders:on|off hour: timezone:</c>: practice reminders (see <see cref="ReminderSettings"/>).
+/// </summary>
+public sealed class SettingsCommand(IMemberSettingsStore settings, ReminderSettings reminders) : ICommandHandler
 {
     public ApplicationCommand Definition { get; } = new()
     {
@@ -26,6 +30,7 @@ public sealed class SettingsCommand(IMemberSettingsStore settings) : ICommandHan
                     ApplicationCommandOptionChoice.FromString("off", "off"),
                 ],
             },
+            .. ReminderSettings.Options,
         ],
     };
 
@@ -41,6 +46,15 @@ public sealed class SettingsCommand(IMemberSettingsStore settings) : ICommandHan
         var state = current.Notifications
             ? "on: you are mentioned when someone reviews your answer"
             : "off: reviews of your answers are posted without mentioning you";
-        await context.ReplyAsync($"Review notifications are {state}.", cancellationToken: cancellationToken).ConfigureAwait(false);
+        var reminderText = ReminderSettings.Requested(context)
+            ? await reminders.ApplyAsync(context, cancellationToken).ConfigureAwait(false)
+            : ReminderSettings.Describe(current);
+        await context.ReplyAsync($"Review notifications are {state}.\n{reminderText}", cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(InteractionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Task.FromResult(ReminderSettings.ZoneChoices(context.Data.GetFocusedOption()?.GetString()));
     }
 }
