@@ -1,6 +1,7 @@
 using InterviewBot.Core.Practice;
 using InterviewBot.Features.Answers;
 using InterviewBot.Features.Ask;
+using InterviewBot.Features.Community;
 using InterviewBot.Features.Help;
 using InterviewBot.Features.Interactions;
 using InterviewBot.Features.Questions;
@@ -31,6 +32,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, RevealCommand>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<IComponentHandler, PromptButtons>();
+
+        services.AddCommunityFeature();
 
         services.AddHostedService<GatewayService>();
         return services;
