@@ -1,5 +1,6 @@
 using InterviewBot.Core.Practice;
 using InterviewBot.Features.Answers;
+using InterviewBot.Features.Archive;
 using InterviewBot.Features.Ask;
 using InterviewBot.Features.Community;
 using InterviewBot.Features.Help;
@@ -34,6 +35,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<IComponentHandler, PromptButtons>();
 
         services.AddCommunityFeature();
+        services.AddArchiveFeature();
 
         services.AddHostedService<GatewayService>();
         return services;
