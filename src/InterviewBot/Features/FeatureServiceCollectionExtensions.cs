@@ -3,6 +3,8 @@ using InterviewBot.Features.Answers;
 using InterviewBot.Features.Archive;
 using InterviewBot.Features.Ask;
 using InterviewBot.Features.Community;
+using InterviewBot.Features.Config;
+using InterviewBot.Features.Daily;
 using InterviewBot.Features.Help;
 using InterviewBot.Features.Interactions;
 using InterviewBot.Features.Questions;
@@ -36,6 +38,8 @@ public static class FeatureServiceCollectionExtensions
 
         services.AddCommunityFeature();
         services.AddArchiveFeature();
+        services.AddDailyFeature();
+        services.AddConfigFeature();
 
         services.AddHostedService<GatewayService>();
         return services;
