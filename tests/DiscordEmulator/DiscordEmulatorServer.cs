@@ -63,12 +63,17 @@ public sealed class DiscordEmulatorServer : IAsyncDisposable
         var server = new DiscordEmulatorServer(app, state);
         var pipeline = new RestPipeline(state, server.Faults, Routes.All(), server._stopping.Token);
         app.UseWebSockets();
-        app.Run(context => context.WebSockets.IsWebSocketRequest ? server.AcceptGatewayAsync(context) : pipeline.HandleAsync(context));
+        app.Run(context => context.WebSockets.IsWebSocketRequest
+            ? server.AcceptGatewayAsync(context)
+            : context.Request.Path.StartsWithSegments("/attachments", StringComparison.Ordinal)
+                ? server.ServeAttachmentAsync(context)
+                : pipeline.HandleAsync(context));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var http = new Uri(address.EndsWith('/') ? address : address + "/");
         server.ApiBaseUrl = new Uri(http, "api/v10/");
         state.GatewayUrl = new UriBuilder(http) { Scheme = "ws" }.Uri;
+        state.HttpBaseUrl = http;
         return server;
     }
 
@@ -99,6 +104,35 @@ public sealed class DiscordEmulatorServer : IAsyncDisposable
         await connection.RunAsync(_stopping.Token).ConfigureAwait(false);
     }
 
+    /// <summary>GET /attachments/{id}/{filename}: the CDN stand-in. Unknown ids and other methods get 404.</summary>
+    private async Task ServeAttachmentAsync(HttpContext context)
+    {
+        var segments = (context.Request.Path.Value ?? "").Trim('/').Split('/');
+        byte[]? content = null;
+        var contentType = "application/octet-stream";
+        if (HttpMethods.IsGet(context.Request.Method) && segments.Length == 3 && Json.ParseSnowflake(segments[1]) is { } id)
+        {
+            lock (_state.Gate)
+            {
+                if (_state.AttachmentContents.TryGetValue(id, out var stored) && Uri.EscapeDataString(stored.FileName) == segments[2])
+                {
+                    content = stored.Content;
+                    contentType = stored.ContentType;
+                }
+            }
+        }
+
+        if (content is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = content.Length;
+        await context.Response.Body.WriteAsync(content, context.RequestAborted).ConfigureAwait(false);
+    }
+
     private static async Task CloseAsync(WebSocket socket, int code, string reason)
     {
         try
@@ -111,6 +145,30 @@ public sealed class DiscordEmulatorServer : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
+        }
+    }
+
+    /// <summary>
+    /// A file "uploaded by a user" (as the Discord client does before a command with an attachment option): pass the
+    /// result as the option's value. Its URL is served by the emulator, like Discord's CDN, without authentication.
+    /// </summary>
+    public EmulatedAttachment UploadAttachment(string fileName, byte[] content, string contentType = "application/octet-stream")
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(content);
+        lock (_state.Gate)
+        {
+            var json = _state.StoreAttachment(fileName, contentType, [.. content]);
+            return new EmulatedAttachment(Json.GetSnowflake(json, "id")!.Value, fileName, contentType, content.Length, new Uri(Json.GetString(json, "url")!));
+        }
+    }
+
+    /// <summary>The content of an uploaded attachment (a user's or one the bot sent) by id; null when unknown.</summary>
+    public byte[]? AttachmentContent(ulong attachmentId)
+    {
+        lock (_state.Gate)
+        {
+            return _state.AttachmentContents.TryGetValue(attachmentId, out var stored) ? [.. stored.Content] : null;
         }
     }
 

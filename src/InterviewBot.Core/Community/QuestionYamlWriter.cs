@@ -15,8 +15,8 @@ namespace InterviewBot.Core.Community;
 /// block (trailing spaces on a line, control characters), when the emitter falls back to a double-quoted string.
 /// Values are trimmed the way the parser trims them (code only at the end, so its indentation survives), line
 /// breaks are written as '\n' (YAML reads any break in a block as one, so "\r\n" would not survive anyway), empty
-/// optional fields are left out, and questions are separated by a blank line. <see cref="KeyPoint.Derived"/> is not
-/// part of the file format and is not written.
+/// optional fields are left out, and questions are separated by a blank line. A <see cref="KeyPoint.Derived"/> point
+/// gets <c>derived: true</c>, so points computed from the answer stay marked as such through storage and export.
 /// </para>
 /// </summary>
 public static class QuestionYamlWriter
@@ -67,6 +67,11 @@ public static class QuestionYamlWriter
             Field(emitter, "label", point.Label.Trim());
             Key(emitter, "phrases");
             FlowList(emitter, point.Phrases.Select(p => p.Trim()));
+            if (point.Derived)
+            {
+                Field(emitter, "derived", "true");
+            }
+
             emitter.Emit(new MappingEnd());
         }
 

@@ -16,7 +16,7 @@ public static partial class QuestionFileParser
     private static readonly HashSet<string> QuestionFields =
         ["id", "category", "difficulty", "tags", "prompt", "answer", "key_points", "hint", "follow_ups", "code", "code_language"];
 
-    private static readonly HashSet<string> KeyPointFields = ["label", "phrases"];
+    private static readonly HashSet<string> KeyPointFields = ["label", "phrases", "derived"];
 
     /// <summary>Parses <paramref name="text"/>, shown in problems as <paramref name="displayName"/>.</summary>
     /// <param name="expectedCategory">When set (bank files), every question's category must equal it.</param>
@@ -207,9 +207,10 @@ public static partial class QuestionFileParser
                 context.Report(phrasesNode, "phrases is empty; give at least one word or phrase that shows the point was made");
             }
 
+            var derived = context.OptionalBoolean(keyFields, "derived");
             if (label is not null && phrases.Count > 0)
             {
-                result.Add((new KeyPoint(label.Trim(), [.. phrases.Select(p => p.Value.Trim())]), mapping));
+                result.Add((new KeyPoint(label.Trim(), [.. phrases.Select(p => p.Value.Trim())], derived), mapping));
             }
         }
 
@@ -306,6 +307,29 @@ public static partial class QuestionFileParser
 
             var value = Scalar(node, name);
             return string.IsNullOrWhiteSpace(value) ? null : value;
+        }
+
+        /// <summary>An optional <c>true</c>/<c>false</c>; false when absent.</summary>
+        public bool OptionalBoolean(Dictionary<string, YamlNode> fields, string name)
+        {
+            if (!fields.TryGetValue(name, out var node))
+            {
+                return false;
+            }
+
+            var value = Scalar(node, name);
+            switch (value)
+            {
+                case "true":
+                    return true;
+                case "false":
+                    return false;
+                case null:
+                    return false;
+                default:
+                    Report(node, $"field '{name}' must be true or false");
+                    return false;
+            }
         }
 
         public List<(string Value, YamlNode Node)> StringList(Dictionary<string, YamlNode> fields, string name)

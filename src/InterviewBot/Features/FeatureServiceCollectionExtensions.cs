@@ -1,7 +1,11 @@
 using InterviewBot.Core.Practice;
 using InterviewBot.Features.Answers;
+using InterviewBot.Features.Archive;
 using InterviewBot.Features.Ask;
 using InterviewBot.Features.Digest;
+using InterviewBot.Features.Community;
+using InterviewBot.Features.Config;
+using InterviewBot.Features.Daily;
 using InterviewBot.Features.Help;
 using InterviewBot.Features.Interactions;
 using InterviewBot.Features.Interview;
@@ -44,6 +48,10 @@ public static class FeatureServiceCollectionExtensions
         services.AddInterviewFeature();
         services.AddPracticeDiscordFeature();
         services.AddRemindersFeature();
+        services.AddCommunityFeature();
+        services.AddArchiveFeature();
+        services.AddDailyFeature();
+        services.AddConfigFeature();
 
         services.AddHostedService<GatewayService>();
         return services;

@@ -10,6 +10,9 @@ public interface IGuildQuestionStore
 
     Task<GuildQuestion?> FindAsync(ulong guildId, string questionKey, CancellationToken cancellationToken);
 
+    /// <summary>The live question with that key, or else the most recently deleted one: what old prompts refer to.</summary>
+    Task<GuildQuestion?> FindIncludingDeletedAsync(ulong guildId, string questionKey, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<GuildQuestion>> ListAsync(ulong guildId, CancellationToken cancellationToken);
 
     /// <summary>Replaces category, difficulty and body of a live question.</summary>

@@ -199,17 +199,16 @@ internal sealed class RestPipeline(EmulatorState state, FaultInjector faults, IR
             foreach (var file in form.Files)
             {
                 var index = file.Name.StartsWith("files[", StringComparison.Ordinal) ? file.Name[6..^1] : files.Count.ToString(CultureInfo.InvariantCulture);
-                var id = state.Ids.Next();
-                files.Add(new JsonObject
+                using var content = new MemoryStream();
+                await file.CopyToAsync(content, request.HttpContext.RequestAborted).ConfigureAwait(false);
+                JsonObject attachment;
+                lock (state.Gate)
                 {
-                    ["id"] = Json.Id(id),
-                    ["upload_index"] = index,
-                    ["filename"] = file.FileName,
-                    ["size"] = file.Length,
-                    ["content_type"] = file.ContentType,
-                    ["url"] = $"https://cdn.discordapp.com/attachments/{id}/{Uri.EscapeDataString(file.FileName)}",
-                    ["proxy_url"] = $"https://media.discordapp.net/attachments/{id}/{Uri.EscapeDataString(file.FileName)}",
-                });
+                    attachment = state.StoreAttachment(file.FileName, file.ContentType ?? "application/octet-stream", content.ToArray());
+                }
+
+                attachment["upload_index"] = index;
+                files.Add(attachment);
             }
 
             return (payload, files.Count > 0 ? files : null);

@@ -112,6 +112,7 @@ public sealed partial class EmulatedMember
                 5 => JsonValue.Create(Convert.ToBoolean(value, CultureInfo.InvariantCulture)),
                 10 => JsonValue.Create(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
                 6 or 7 or 8 or 9 => JsonValue.Create(Json.Id(ResolveEntity(type, value, resolved))),
+                11 => JsonValue.Create(Json.Id(ResolveAttachment(value, resolved))),
                 _ => throw new InvalidOperationException($"Option type {type} is not supported by the emulator."),
             };
         if (!isFocused && definition["choices"] is JsonArray choices && choices.Count > 0
@@ -127,6 +128,38 @@ public sealed partial class EmulatedMember
         }
 
         return o;
+    }
+
+    private ulong ResolveAttachment(object? value, JsonObject resolved)
+    {
+        var id = value switch
+        {
+            EmulatedAttachment a => a.Id,
+            ulong u => u,
+            _ => throw new InvalidOperationException($"Cannot use '{value}' as an attachment; upload one with DiscordEmulatorServer.UploadAttachment."),
+        };
+        if (!_state.AttachmentContents.TryGetValue(id, out var stored))
+        {
+            throw new InvalidOperationException($"No uploaded attachment has id {id}.");
+        }
+
+        if (resolved["attachments"] is not JsonObject section)
+        {
+            section = [];
+            resolved["attachments"] = section;
+        }
+
+        var url = new Uri(_state.HttpBaseUrl, $"attachments/{id}/{Uri.EscapeDataString(stored.FileName)}").ToString();
+        section[Json.Id(id)] = new JsonObject
+        {
+            ["id"] = Json.Id(id),
+            ["filename"] = stored.FileName,
+            ["size"] = stored.Content.Length,
+            ["content_type"] = stored.ContentType,
+            ["url"] = url,
+            ["proxy_url"] = url,
+        };
+        return id;
     }
 
     private ulong ResolveEntity(long type, object? value, JsonObject resolved)

@@ -37,6 +37,29 @@ internal sealed partial class EmulatorState
 
     public Uri GatewayUrl { get; set; } = new("ws://127.0.0.1/");
 
+    /// <summary>http://127.0.0.1:port/ — attachment URLs point here (the emulator's stand-in for the CDN).</summary>
+    public Uri HttpBaseUrl { get; set; } = new("http://127.0.0.1/");
+
+    /// <summary>Uploaded file contents by attachment id, served at <c>/attachments/{id}/{filename}</c>.</summary>
+    public Dictionary<ulong, (string FileName, string ContentType, byte[] Content)> AttachmentContents { get; } = [];
+
+    /// <summary>Stores a file and returns its attachment object, with a URL the emulator serves. Call under the gate.</summary>
+    public JsonObject StoreAttachment(string fileName, string contentType, byte[] content)
+    {
+        var id = Ids.Next();
+        AttachmentContents[id] = (fileName, contentType, content);
+        var url = new Uri(HttpBaseUrl, $"attachments/{id}/{Uri.EscapeDataString(fileName)}").ToString();
+        return new JsonObject
+        {
+            ["id"] = Json.Id(id),
+            ["filename"] = fileName,
+            ["size"] = content.Length,
+            ["content_type"] = contentType,
+            ["url"] = url,
+            ["proxy_url"] = url,
+        };
+    }
+
     public bool HeartbeatAcks { get; set; } = true;
 
     public Dictionary<ulong, EmulatedUser> Users { get; } = [];

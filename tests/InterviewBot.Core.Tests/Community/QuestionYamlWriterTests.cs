@@ -199,6 +199,28 @@ public sealed class QuestionYamlWriterTests
         AssertSameQuestions([question], questions);
     }
 
+    [Fact]
+    public void Write_DerivedKeyPoints_AreMarkedAndSurviveTheRoundTrip()
+    {
+        var question = KeyPointDeriver.EnsureKeyPoints(TestQuestions.Make("derived-points", "What is a cache stampede?", Answer, keyPoints: []));
+        Assert.All(question.KeyPoints, p => Assert.True(p.Derived));
+
+        var yaml = QuestionYamlWriter.Write([question]);
+        var (copy, problems) = QuestionFileParser.Parse("derived", yaml, expectedCategory: null, _scorer);
+
+        Assert.Empty(problems);
+        Assert.Equal(question.KeyPoints.Count, yaml.Split("derived: true").Length - 1);
+        AssertSameQuestions([question], copy);
+    }
+
+    [Fact]
+    public void Write_AuthoredKeyPoints_HaveNoDerivedField()
+    {
+        var yaml = QuestionYamlWriter.Write([TestQuestions.Make("authored-points", "What is a cache stampede?", Answer, keyPoints: Points)]);
+
+        Assert.DoesNotContain("derived", yaml, StringComparison.Ordinal);
+    }
+
     internal static void AssertSameQuestions(IReadOnlyList<Question> expected, IReadOnlyList<Question> actual)
     {
         Assert.Equal(expected.Count, actual.Count);
@@ -220,6 +242,7 @@ public sealed class QuestionYamlWriterTests
             {
                 Assert.Equal(e.KeyPoints[k].Label, a.KeyPoints[k].Label);
                 Assert.Equal(e.KeyPoints[k].Phrases, a.KeyPoints[k].Phrases);
+                Assert.Equal(e.KeyPoints[k].Derived, a.KeyPoints[k].Derived);
             }
         }
     }

@@ -45,6 +45,25 @@ public sealed class QuestionFileParserTests
     }
 
     [Fact]
+    public void Parse_DerivedField_MarksOnlyThatKeyPoint()
+    {
+        var yaml = Valid.Replace("phrases: [stale]", "phrases: [stale]\n      derived: true", StringComparison.Ordinal);
+
+        var (questions, problems) = Parse(yaml);
+
+        Assert.Empty(problems);
+        Assert.Equal([false, true, false], Assert.Single(questions).KeyPoints.Select(k => k.Derived));
+    }
+
+    [Fact]
+    public void Parse_DerivedNotABoolean_IsReportedAtItsPosition()
+    {
+        var yaml = Valid.Replace("phrases: [stale]", "phrases: [stale]\n      derived: maybe", StringComparison.Ordinal);
+
+        Assert.Equal("caching.yaml:13:16: field 'derived' must be true or false", Problem(yaml));
+    }
+
+    [Fact]
     public void Parse_YamlSyntaxError_ReportsLineAndColumn()
     {
         var yaml = Valid.Replace("tags: [cache, redis]", "tags: [cache, redis", StringComparison.Ordinal);

@@ -47,6 +47,12 @@ public sealed class InteractionTests : IAsyncLifetime
                     ["description"] = "Set up",
                     ["options"] = new JsonArray(new JsonObject { ["type"] = 7, ["name"] = "channel", ["description"] = "Where", ["required"] = true }),
                 }),
+            },
+            new JsonObject
+            {
+                ["name"] = "import",
+                ["description"] = "Import a file",
+                ["options"] = new JsonArray(new JsonObject { ["type"] = 11, ["name"] = "file", ["description"] = "The file", ["required"] = true }),
             });
         Assert.Equal(200, (await _rest.PutAsync($"applications/{Id(_emulator.ApplicationId)}/commands", commands)).Status);
         _gateway = await GatewayTestClient.ConnectAsync(_emulator.GatewayUrl);
@@ -68,6 +74,24 @@ public sealed class InteractionTests : IAsyncLifetime
     private string Webhook(InteractionHandle handle) => $"webhooks/{Id(_emulator.ApplicationId)}/{handle.Token}";
 
     private async Task<JsonNode> ReceiveInteractionAsync() => (await _gateway.ReceiveDispatchAsync("INTERACTION_CREATE"))["d"]!;
+
+    [Fact]
+    public async Task RunsCommand_AttachmentOption_CarriesIdAndResolvedAttachmentWithServedUrl()
+    {
+        var upload = _emulator.UploadAttachment("bank.yaml", System.Text.Encoding.UTF8.GetBytes("- id: a\n"), "text/yaml");
+
+        await _alice.RunsCommandAsync("import", ("file", upload));
+        var interaction = await ReceiveInteractionAsync();
+
+        var option = interaction["data"]!["options"]![0]!;
+        Assert.Equal(11, option["type"]!.GetValue<int>());
+        Assert.Equal(Id(upload.Id), option["value"]!.GetValue<string>());
+        var resolved = interaction["data"]!["resolved"]!["attachments"]![Id(upload.Id)]!;
+        Assert.Equal("bank.yaml", resolved["filename"]!.GetValue<string>());
+        Assert.Equal(8, resolved["size"]!.GetValue<int>());
+        using var cdn = new HttpClient();
+        Assert.Equal("- id: a\n", await cdn.GetStringAsync(new Uri(resolved["url"]!.GetValue<string>())));
+    }
 
     [Fact]
     public async Task RunsCommand_Registered_BotReceivesTypedInteraction()

@@ -273,6 +273,25 @@ public sealed class RestMessageTests : IAsyncLifetime
         var attachment = Assert.Single(Assert.Single(_emulator.Messages(_channel.Id)).Attachments);
         Assert.Equal("notes.txt", attachment!["filename"]!.GetValue<string>());
         Assert.Equal("notes", attachment["description"]!.GetValue<string>());
+        var id = ulong.Parse(attachment["id"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+        Assert.Equal("hello file", Encoding.UTF8.GetString(_emulator.AttachmentContent(id)!));
+        using var cdn = new HttpClient();
+        Assert.Equal("hello file", await cdn.GetStringAsync(new Uri(attachment["url"]!.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task UploadedAttachment_ServedAtItsUrl_UnknownIdIs404()
+    {
+        var upload = _emulator.UploadAttachment("questions.yaml", Encoding.UTF8.GetBytes("- id: x\n"), "application/x-yaml");
+        using var cdn = new HttpClient();
+
+        using var found = await cdn.GetAsync(upload.Url);
+        using var missing = await cdn.GetAsync(new Uri(upload.Url, "/attachments/1/nothing.yaml"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, found.StatusCode);
+        Assert.Equal("application/x-yaml", found.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("- id: x\n", await found.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
     }
 
     [Fact]

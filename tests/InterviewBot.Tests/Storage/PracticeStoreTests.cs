@@ -85,7 +85,11 @@ public sealed class PracticeStoreTests
         Assert.True(await store.DeleteAsync(added.GuildQuestionId, None));
         Assert.Empty(await store.ListAsync(1, None));
         Assert.NotNull((await store.GetAsync(added.GuildQuestionId, None))?.DeletedAt);
-        Assert.NotNull(await store.TryAddAsync(question, None));
+        Assert.Null(await store.FindAsync(1, "our-queue", None));
+        Assert.Equal(added.GuildQuestionId, (await store.FindIncludingDeletedAsync(1, "our-queue", None))?.GuildQuestionId);
+        var again = await store.TryAddAsync(question, None);
+        Assert.NotNull(again);
+        Assert.Equal(again.GuildQuestionId, (await store.FindIncludingDeletedAsync(1, "our-queue", None))?.GuildQuestionId);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class QuestionCatalog(QuestionBank bank, IGuildQuestionStore guild
             return question;
         }
 
-        var stored = await guildQuestions.FindAsync(guildId, questionId, cancellationToken).ConfigureAwait(false);
+        var stored = await guildQuestions.FindIncludingDeletedAsync(guildId, questionId, cancellationToken).ConfigureAwait(false);
         return stored is null ? null : Parse(stored);
     }
 

@@ -41,6 +41,12 @@ public sealed class SqliteGuildQuestionStore(SqliteConnectionFactory factory, Sq
         factory.QueryOneAsync<GuildQuestion>(
             $"{Select} WHERE guild_id = @guildId AND question_key = @questionKey AND deleted_at IS NULL", new { guildId, questionKey }, cancellationToken);
 
+    public Task<GuildQuestion?> FindIncludingDeletedAsync(ulong guildId, string questionKey, CancellationToken cancellationToken) =>
+        factory.QueryOneAsync<GuildQuestion>(
+            $"{Select} WHERE guild_id = @guildId AND question_key = @questionKey ORDER BY deleted_at IS NOT NULL, deleted_at DESC, guild_question_id DESC LIMIT 1",
+            new { guildId, questionKey },
+            cancellationToken);
+
     public Task<IReadOnlyList<GuildQuestion>> ListAsync(ulong guildId, CancellationToken cancellationToken) =>
         factory.QueryListAsync<GuildQuestion>(
             $"{Select} WHERE guild_id = @guildId AND deleted_at IS NULL ORDER BY question_key", new { guildId }, cancellationToken);
