@@ -101,7 +101,8 @@ public sealed class DailyPostingTests
 
         Assert.Equal((DailyPostOutcome.Skipped, DailyPoster.SkipNextReason), (skipped.Outcome, skipped.Reason));
         Assert.Equal((DailyPostOutcome.Skipped, DailyPoster.PausedReason), (paused.Outcome, paused.Reason));
-        Assert.Equal(DailyPostOutcome.Posted, posted.Outcome);
+        // Posted by this fire, or a moment earlier by the periodic sweep's catch-up: either way, once.
+        Assert.Contains(posted.Outcome, new[] { DailyPostOutcome.Posted, DailyPostOutcome.AlreadyPosted });
         Assert.Single(Questions(bot, bot.Channel.Id));
         Assert.False((await bot.Service<IDailyScheduleStore>().GetAsync(schedule.ScheduleId, CancellationToken.None))!.SkipNext);
     }

@@ -44,7 +44,8 @@ public sealed class DailyScaleTests(ITestOutputHelper output)
                 bot.Service<DailyPoster>().FireAsync(schedule.ScheduleId, NineBerlin, DailyFireKind.Scheduled, CancellationToken.None),
                 second.Services.GetRequiredService<DailyPoster>().FireAsync(schedule.ScheduleId, NineBerlin, DailyFireKind.Scheduled, CancellationToken.None));
 
-            Assert.Contains(results, r => r.Outcome == DailyPostOutcome.Posted);
+            // One of them posts, or the periodic sweep of either host's catch-up got there first when the clock moved.
+            Assert.All(results, r => Assert.Contains(r.Outcome, new[] { DailyPostOutcome.Posted, DailyPostOutcome.AlreadyPosted }));
             Assert.Single(Questions(bot, bot.Channel.Id));
             Assert.Single(bot.Discord.Threads);
             Assert.True((await bot.Service<IDailyPostStore>().GetAsync(schedule.ScheduleId, new DateOnly(2026, 1, 15), CancellationToken.None))!.IsComplete);

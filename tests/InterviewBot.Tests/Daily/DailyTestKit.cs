@@ -20,7 +20,18 @@ internal static class DailyTestKit
     public static async Task<string> RunAsync(BotUnderTest bot, EmulatedMember member, string command, params (string Name, object? Value)[] options)
     {
         var handle = await member.RunsCommandAsync(command, options);
-        var reply = await handle.WaitForMessageAsync(m => m.Content.Length > 0, TimeSpan.FromSeconds(60));
+        DiscordEmulator.State.EmulatedMessage reply;
+        try
+        {
+            reply = await handle.WaitForMessageAsync(m => m.Content.Length > 0, TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException e)
+        {
+            // Say what the bot was doing when the reply never came.
+            var recent = bot.Discord.Requests.TakeLast(15).Select(r => $"{r.Time:HH:mm:ss.fff} {r.RouteKey} {r.Status}");
+            throw new TimeoutException($"/{command}: no reply; {bot.Discord.Requests.Count} requests, last: {string.Join(" | ", recent)}; violations: {string.Join(", ", bot.Discord.Violations.Select(v => v.ToString()).Take(5))}", e);
+        }
+
         Assert.True(reply.Ephemeral);
         return reply.Content;
     }

@@ -13,4 +13,7 @@ public sealed class DailyOptions
 
     /// <summary>Posts processed at once; the pacer still spaces their starts.</summary>
     public int Workers { get; set; } = 4;
+
+    /// <summary>Minutes between sweeps that resume stuck posts and catch up fires missed while running.</summary>
+    public int SweepMinutes { get; set; } = 10;
 }

@@ -48,6 +48,32 @@ public sealed class DailyScheduler(ISchedulerFactory schedulers)
         await scheduler.ScheduleJob(job, BuildTrigger(schedule, now), new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Start-up: leaves a trigger that already matches the schedule alone (a read, not a write, so instances starting
+    /// side by side do not contend for Quartz's tables) and replaces it otherwise.
+    /// </summary>
+    public async Task EnsureAsync(DailySchedule schedule, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (schedule.Weekdays.IsEmpty)
+        {
+            await ScheduleAsync(schedule, now, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var wanted = BuildTrigger(schedule, now);
+        if (await scheduler.GetTrigger(TriggerKey(schedule.ScheduleId), cancellationToken).ConfigureAwait(false) is ICronTrigger existing
+            && wanted is ICronTrigger cron
+            && existing.CronExpressionString == cron.CronExpressionString
+            && existing.TimeZone.Id == cron.TimeZone.Id)
+        {
+            return;
+        }
+
+        await ScheduleAsync(schedule, now, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task RemoveAsync(long scheduleId, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);

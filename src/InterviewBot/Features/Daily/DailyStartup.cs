@@ -2,6 +2,7 @@ using InterviewBot.Core.Scheduling;
 using InterviewBot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace InterviewBot.Features.Daily;
 
@@ -10,6 +11,8 @@ namespace InterviewBot.Features.Daily;
 /// half done (message sent, thread not yet opened), and (3) catches up: a fire missed while the bot was down posts once
 /// if still inside the schedule's grace window, otherwise that day is recorded as skipped (logged, and shown in
 /// <c>/daily status</c>). Every step goes through the ledger, so running it twice, or on two instances, posts nothing twice.
+/// Then, every <see cref="DailyOptions.SweepMinutes"/>, it sweeps again (resume, catch-up), so a post that failed past
+/// its retries or a fire Quartz dropped under load is not a silent stop until the next restart.
 /// </summary>
 public sealed partial class DailyStartup(
     IDailyScheduleStore schedules,
@@ -17,8 +20,12 @@ public sealed partial class DailyStartup(
     DailyScheduler scheduler,
     DailyPoster poster,
     TimeProvider time,
+    IOptions<DailyOptions> options,
     ILogger<DailyStartup> logger) : BackgroundService
 {
+    /// <summary>An incomplete post younger than this may still be in progress in some instance; the sweep leaves it.</summary>
+    private static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(5);
+
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when the start-up work finished (tests wait for it).</summary>
@@ -30,6 +37,11 @@ public sealed partial class DailyStartup(
         {
             await RunAsync(stoppingToken).ConfigureAwait(false);
             _done.TrySetResult();
+            using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.SweepMinutes)), time);
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                await SweepAsync(stoppingToken).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -48,7 +60,7 @@ public sealed partial class DailyStartup(
         var now = time.GetUtcNow();
         foreach (var schedule in all)
         {
-            await scheduler.ScheduleAsync(schedule, now, cancellationToken).ConfigureAwait(false);
+            await scheduler.EnsureAsync(schedule, now, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var post in await ledger.ListIncompleteAsync(cancellationToken).ConfigureAwait(false))
@@ -62,12 +74,32 @@ public sealed partial class DailyStartup(
         }
     }
 
+    /// <summary>The periodic pass: resumes posts stuck for a while (not ones in progress now) and applies catch-up.</summary>
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var post in await ledger.ListIncompleteAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (now - post.ClaimedAt >= StuckAfter)
+            {
+                await TryAsync(() => poster.ResumeAsync(post, cancellationToken), post.ScheduleId).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var schedule in await schedules.ListAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await TryAsync(() => CatchUpAsync(schedule, now, cancellationToken), schedule.ScheduleId).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Decides about the schedule's most recent fire before <paramref name="now"/>.</summary>
     public async Task<DailyPostResult?> CatchUpAsync(DailySchedule schedule, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         var rule = DailySchedules.Rule(schedule);
-        if (rule.LatestAtOrBefore(now) is not { } last || last < schedule.CreatedAt)
+        // A fire before the schedule was created or last changed is not "missed": it was never this schedule's.
+        var since = schedule.UpdatedAt > schedule.CreatedAt ? schedule.UpdatedAt : schedule.CreatedAt;
+        if (rule.LatestAtOrBefore(now) is not { } last || last < since)
         {
             return null;
         }
