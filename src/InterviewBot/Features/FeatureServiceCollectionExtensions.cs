@@ -3,6 +3,7 @@ using InterviewBot.Features.Answers;
 using InterviewBot.Features.Ask;
 using InterviewBot.Features.Help;
 using InterviewBot.Features.Interactions;
+using InterviewBot.Features.Privacy;
 using InterviewBot.Features.Questions;
 using InterviewBot.Features.Reveal;
 using InterviewBot.Hosting;
@@ -31,6 +32,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, RevealCommand>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<IComponentHandler, PromptButtons>();
+
+        services.AddPrivacyFeature();
 
         services.AddHostedService<GatewayService>();
         return services;

@@ -37,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IStatsStore, SqliteStatsStore>();
         services.AddSingleton<IMemberDataStore, SqliteMemberDataStore>();
         services.AddSingleton<IRetentionStore, SqliteRetentionStore>();
+        services.AddSingleton<IMemberErasureStore, SqliteMemberErasureStore>();
 
         services.AddHostedService<MigrationService>();
         return services;
