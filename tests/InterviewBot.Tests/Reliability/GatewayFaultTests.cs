@@ -23,7 +23,6 @@ public sealed class GatewayFaultTests(ITestOutputHelper output)
             o.RateLimits.RouteLimit = 1_000; // the stream, not Discord's buckets, is under test here
             o.RateLimits.GlobalLimit = 1_000;
             o.ResumeBufferSize = 10_000;
-            o.RecordRequests = false;
         });
         var threads = new List<(ulong MessageId, ulong ThreadId)>();
         for (var i = 0; i < Threads; i++)
