@@ -20,6 +20,7 @@ public sealed partial class AnswerCollector(
     OpenThreads threads,
     IAnswerStore answers,
     IThreadCheckpointStore checkpoints,
+    ErasedMembers erased,
     IDiscordRestClient rest,
     IOptions<InterviewBotOptions> options,
     BotMetrics metrics,
@@ -114,7 +115,8 @@ public sealed partial class AnswerCollector(
 
     private async Task StoreAsync(ThreadPrompt thread, ulong userId, ulong messageId, string content, DateTimeOffset writtenAt, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(content))
+        if (string.IsNullOrWhiteSpace(content)
+            || await erased.IsErasedAsync(thread.GuildId, userId, messageId, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
