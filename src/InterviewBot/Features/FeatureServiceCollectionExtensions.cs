@@ -1,6 +1,8 @@
 using InterviewBot.Core.Practice;
 using InterviewBot.Features.Answers;
 using InterviewBot.Features.Ask;
+using InterviewBot.Features.Config;
+using InterviewBot.Features.Daily;
 using InterviewBot.Features.Help;
 using InterviewBot.Features.Interactions;
 using InterviewBot.Features.Questions;
@@ -31,6 +33,9 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, RevealCommand>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<IComponentHandler, PromptButtons>();
+
+        services.AddDailyFeature();
+        services.AddConfigFeature();
 
         services.AddHostedService<GatewayService>();
         return services;

@@ -34,15 +34,7 @@ public sealed partial class PromptPublisher(
         var revealAt = request.RevealAfter is { } delay ? now + delay : (DateTimeOffset?)null;
         var guildSettings = await settings.GetAsync(request.GuildId, cancellationToken).ConfigureAwait(false);
 
-        var message = await rest.CreateMessageAsync(new Snowflake(request.ChannelId), new MessageCreate
-        {
-            Content = request.PingRoleId is { } role ? $"<@&{role}>" : null,
-            AllowedMentions = request.PingRoleId is { } pinged ? AllowedMentions.OnlyRoles(new Snowflake(pinged)) : null,
-            Embeds = [QuestionMessages.QuestionEmbed(request.Question, revealAt, note: request.Note)],
-            Components = QuestionMessages.QuestionButtons(revealed: false),
-            Nonce = request.Nonce,
-            EnforceNonce = request.Nonce is null ? null : true,
-        }, cancellationToken).ConfigureAwait(false);
+        var message = await SendQuestionAsync(request, revealAt, cancellationToken).ConfigureAwait(false);
 
         var prompt = await prompts.TryCreateAsync(new Prompt
         {
@@ -61,15 +53,70 @@ public sealed partial class PromptPublisher(
             ?? throw new InvalidOperationException($"prompt for message {message.Id} could not be stored");
 
         prompt = await EnsureThreadAsync(prompt, request.Question, guildSettings.BlindMode, cancellationToken).ConfigureAwait(false);
-        await usage.RecordAsync(request.GuildId, request.ScheduleId, request.Question.Id, now, cancellationToken).ConfigureAwait(false);
-        if (revealAt is { } at)
+        await FinishAsync(prompt, request, cancellationToken).ConfigureAwait(false);
+        return prompt;
+    }
+
+    /// <summary>
+    /// Step 1 of a post: the question message with its buttons (and the optional role ping, the only mention the bot
+    /// makes). With a nonce, Discord returns the first message for a retried send instead of posting again.
+    /// </summary>
+    public Task<Message> SendQuestionAsync(PublishRequest request, DateTimeOffset? revealAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return rest.CreateMessageAsync(new Snowflake(request.ChannelId), new MessageCreate
+        {
+            Content = request.PingRoleId is { } role ? $"<@&{role}>" : null,
+            AllowedMentions = request.PingRoleId is { } pinged ? AllowedMentions.OnlyRoles(new Snowflake(pinged)) : null,
+            Embeds = [QuestionMessages.QuestionEmbed(request.Question, revealAt, note: request.Note)],
+            Components = QuestionMessages.QuestionButtons(revealed: false),
+            Nonce = request.Nonce,
+            EnforceNonce = request.Nonce is null ? null : true,
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Step 2: the public thread under the question message. Idempotent: when the thread already exists (created
+    /// before a crash) it is fetched instead; in blind mode it is locked until the reveal.
+    /// </summary>
+    public async Task<Channel> OpenThreadAsync(ulong channelId, ulong messageId, Core.Questions.Question question, bool blindMode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        Channel thread;
+        try
+        {
+            thread = await rest.StartThreadFromMessageAsync(
+                new Snowflake(channelId), new Snowflake(messageId), QuestionMessages.ThreadName(question), AutoArchiveMinutes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiscordApiException e) when (e.Code == 160004)
+        {
+            // The thread already exists (created before a crash); a message's thread has the message's id.
+            thread = await rest.GetChannelAsync(new Snowflake(messageId), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (blindMode)
+        {
+            // Blind mode: answers go through the private modal; the thread opens for discussion at the reveal.
+            await rest.ModifyChannelAsync(thread.Id, new ChannelModify { Locked = true }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return thread;
+    }
+
+    /// <summary>Step 3, once message, prompt and thread exist: collect answers, record the use, schedule the reveal.</summary>
+    public async Task FinishAsync(Prompt prompt, PublishRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentNullException.ThrowIfNull(request);
+        openThreads.Open(prompt);
+        await usage.RecordAsync(request.GuildId, request.ScheduleId, request.Question.Id, prompt.PostedAt, cancellationToken).ConfigureAwait(false);
+        if (prompt.RevealAt is { } at)
         {
             await revealScheduler.ScheduleAsync(prompt.PromptId, at, cancellationToken).ConfigureAwait(false);
         }
 
         metrics.PostsMade.Add(1, new KeyValuePair<string, object?>("source", request.Source.ToString()));
         LogPosted(logger, prompt.PromptId, request.Question.Id, request.GuildId, request.ChannelId);
-        return prompt;
     }
 
     /// <summary>Creates the prompt's thread if it has none yet (also used to finish a post interrupted by a crash).</summary>
@@ -79,25 +126,9 @@ public sealed partial class PromptPublisher(
         ArgumentNullException.ThrowIfNull(question);
         if (prompt.ThreadId is null)
         {
-            Channel thread;
-            try
-            {
-                thread = await rest.StartThreadFromMessageAsync(
-                    new Snowflake(prompt.ChannelId), new Snowflake(prompt.MessageId), QuestionMessages.ThreadName(question), AutoArchiveMinutes, cancellationToken).ConfigureAwait(false);
-            }
-            catch (DiscordApiException e) when (e.Code == 160004)
-            {
-                // The thread already exists (created before a crash); a message's thread has the message's id.
-                thread = await rest.GetChannelAsync(new Snowflake(prompt.MessageId), cancellationToken).ConfigureAwait(false);
-            }
-
+            var thread = await OpenThreadAsync(prompt.ChannelId, prompt.MessageId, question, blindMode, cancellationToken).ConfigureAwait(false);
             await prompts.SetThreadAsync(prompt.PromptId, thread.Id.Value, cancellationToken).ConfigureAwait(false);
             prompt = prompt with { ThreadId = thread.Id.Value };
-            if (blindMode)
-            {
-                // Blind mode: answers go through the private modal; the thread opens for discussion at the reveal.
-                await rest.ModifyChannelAsync(thread.Id, new ChannelModify { Locked = true }, cancellationToken).ConfigureAwait(false);
-            }
         }
 
         openThreads.Open(prompt);

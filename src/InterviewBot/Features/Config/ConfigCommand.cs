@@ -1,0 +1,60 @@
+using InterviewBot.Discord.Entities;
+using InterviewBot.Features.Interactions;
+using InterviewBot.Storage;
+
+namespace InterviewBot.Features.Config;
+
+/// <summary>
+/// <c>/config</c>: server settings, one subcommand per setting (Manage Guild, on the definition and re-checked here).
+/// Today: <c>log_channel</c> (where admin notes such as "running low on questions" go) and <c>show</c>; other settings
+/// (review_channel, blind_mode, reveal_after, anonymous_reviews) are meant to join as further subcommands.
+/// </summary>
+public sealed class ConfigCommand(IGuildSettingsStore settings) : ICommandHandler
+{
+    public ApplicationCommand Definition { get; } = new()
+    {
+        Name = "config",
+        Description = "Server settings for InterviewBot.",
+        Contexts = [InteractionContextType.Guild],
+        DefaultMemberPermissions = Permissions.ManageGuild,
+        Options =
+        [
+            new ApplicationCommandOption
+            {
+                Type = ApplicationCommandOptionType.SubCommand,
+                Name = "log_channel",
+                Description = "Where admin notes go (e.g. a schedule running low on questions). Leave empty to turn off.",
+                Options =
+                [
+                    new ApplicationCommandOption { Type = ApplicationCommandOptionType.Channel, Name = "channel", Description = "Channel for admin notes", ChannelTypes = [ChannelType.GuildText] },
+                ],
+            },
+            new ApplicationCommandOption { Type = ApplicationCommandOptionType.SubCommand, Name = "show", Description = "Show this server's settings." },
+        ],
+    };
+
+    public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.MemberHas(Permissions.ManageGuild))
+        {
+            await context.ReplyAsync("Only members with the **Manage Server** permission can change the server's settings.", cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        switch (context.Data.GetCommandPath().Path)
+        {
+            case "config log_channel":
+                var channel = context.Data.GetOption("channel")?.GetSnowflake()?.Value;
+                await settings.UpdateAsync(context.GuildId, s => s with { LogChannelId = channel }, cancellationToken).ConfigureAwait(false);
+                await context.ReplyAsync(channel is { } id ? $"Admin notes now go to <#{id}>." : "Admin notes are turned off.", cancellationToken: cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                var current = await settings.GetAsync(context.GuildId, cancellationToken).ConfigureAwait(false);
+                await context.ReplyAsync(
+                    $"Log channel: {(current.LogChannelId is { } log ? $"<#{log}>" : "none")}\nReveal after: {current.RevealDelayMinutes / 60.0:0.#} h\nBlind mode: {(current.BlindMode ? "on" : "off")}",
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+}

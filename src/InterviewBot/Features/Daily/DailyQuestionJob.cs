@@ -1,0 +1,25 @@
+using Quartz;
+
+namespace InterviewBot.Features.Daily;
+
+/// <summary>
+/// Fires at a schedule's local time and hands the fire to <see cref="DailyPostWorker"/>, which paces and posts it.
+/// Handing over (instead of posting inside the job) keeps Quartz's small thread pool free when hundreds of schedules
+/// share a minute, so no trigger misfires while others wait for their slot.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class DailyQuestionJob(DailyPostWorker queue) : IJob
+{
+    public const string ScheduleIdKey = "scheduleId";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var scheduleId = context.MergedJobDataMap.GetLong(ScheduleIdKey);
+        await FireAsync(scheduleId, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What Quartz calls, with the instant the fire was due; tests on a controlled clock call it directly.</summary>
+    public ValueTask FireAsync(long scheduleId, DateTimeOffset scheduledAt, CancellationToken cancellationToken) =>
+        queue.EnqueueAsync(new DailyFire(scheduleId, scheduledAt, DailyFireKind.Scheduled), cancellationToken);
+}
