@@ -13,8 +13,6 @@ namespace InterviewBot.Bench.EndToEnd;
 /// </summary>
 public static class EndToEndRunner
 {
-    private static readonly int[] Rates = [50, 200, 500];
-
     public static async Task<int> RunAsync(string[] args)
     {
         var seconds = Option(args, "--seconds", 15);
@@ -22,6 +20,7 @@ public static class EndToEndRunner
         var answers = Option(args, "--answers", 20_000);
         var answerLength = Option(args, "--answer-chars", 300);
         var duration = TimeSpan.FromSeconds(seconds);
+        int[] rates = [.. OptionText(args, "--rates", "50,200,500").Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture))];
         var table = new ResultTable();
         var data = Directory.CreateTempSubdirectory("interviewbot-bench-");
         try
@@ -55,6 +54,7 @@ public static class EndToEndRunner
                 "--InterviewBot:AnswerReaction=",
                 "--Logging:LogLevel:Default=Warning",
             ]);
+            Console.Error.WriteLine($"bot pid {bot.Id}");
             var startup = await MeasureStartupAsync(discord, bot, askers[0]);
             await Task.Delay(TimeSpan.FromSeconds(3));
             var rssStartup = bot.ResidentMegabytes();
@@ -62,13 +62,19 @@ public static class EndToEndRunner
 
             await AckLoad.RunAsync(askers, 50, TimeSpan.FromSeconds(3)); // warm-up (JIT, pools), not reported
             await Task.Delay(TimeSpan.FromSeconds(2));
+            var databasePath = Path.Combine(data.FullName, "interviewbot.db");
             var botLatency = new List<LatencySummary>();
-            foreach (var rate in Rates)
+            var postRates = new List<double>();
+            foreach (var rate in rates)
             {
+                var promptsBefore = BotDatabase.Count(databasePath, "prompts");
                 var summary = await AckLoad.RunAsync(askers, rate, duration);
-                Console.Error.WriteLine($"bot {summary}");
+                // The posting behind the acknowledgements may lag; let it finish before the next step.
+                var drain = await BotDatabase.WaitUntilSettledAsync(databasePath, "prompts", TimeSpan.FromMinutes(4));
+                var posted = BotDatabase.Count(databasePath, "prompts") - promptsBefore;
+                postRates.Add(posted / (duration + drain).TotalSeconds);
+                Console.Error.WriteLine($"bot {summary}; {posted} questions posted, backlog drained {drain.TotalSeconds:0.0} s after the load");
                 botLatency.Add(summary);
-                await Task.Delay(TimeSpan.FromSeconds(3));
             }
 
             var rssAfterAsks = bot.ResidentMegabytes();
@@ -77,7 +83,6 @@ public static class EndToEndRunner
                 .Where(a => a.Thread is not null)
                 .SelectMany(a => a.Members.Select(m => (m, a.Thread!.Id)))
                 .ToList();
-            var databasePath = Path.Combine(data.FullName, "interviewbot.db");
             var ingest = await IngestLoad.RunAsync(databasePath, posters, answers, answerLength);
             Console.Error.WriteLine($"ingest {ingest}");
             await Task.Delay(TimeSpan.FromSeconds(5));
@@ -85,12 +90,17 @@ public static class EndToEndRunner
 
             // A second round of the same traffic: resident memory should not keep growing.
             var round2Latency = await AckLoad.RunAsync(askers, 200, duration);
+            await BotDatabase.WaitUntilSettledAsync(databasePath, "prompts", TimeSpan.FromMinutes(4));
             var ingest2 = await IngestLoad.RunAsync(databasePath, posters, answers, answerLength);
             Console.Error.WriteLine($"round 2 {round2Latency} {ingest2}");
             await Task.Delay(TimeSpan.FromSeconds(5));
             var rssRound2 = bot.ResidentMegabytes();
             var botViolations = discord.Violations.Count;
             await bot.StopAsync();
+            foreach (var line in bot.Output.Where(l => l.Contains("fail", StringComparison.OrdinalIgnoreCase) || l.Contains("warn", StringComparison.OrdinalIgnoreCase)).Take(20))
+            {
+                Console.Error.WriteLine("bot: " + line);
+            }
 
             Console.Error.WriteLine("starting the echo bot (latency ceiling)");
             using var echo = ChildProcess.StartEchoBot(discord.BotToken, discord.ApiBaseUrl);
@@ -101,7 +111,7 @@ public static class EndToEndRunner
             var rssEcho = echo.ResidentMegabytes();
             await AckLoad.RunAsync(askers, 50, TimeSpan.FromSeconds(3));
             var echoLatency = new List<LatencySummary>();
-            foreach (var rate in Rates)
+            foreach (var rate in rates)
             {
                 var summary = await AckLoad.RunAsync(askers, rate, duration);
                 Console.Error.WriteLine($"echo {summary}");
@@ -114,18 +124,20 @@ public static class EndToEndRunner
             Console.Error.WriteLine("raw SQLite ceiling");
             var raw = await RawSqliteCeiling.MeasureAsync(data.FullName, answers, posters.Count, answerLength);
 
-            for (var i = 0; i < Rates.Length; i++)
+            for (var i = 0; i < rates.Length; i++)
             {
                 var b = botLatency[i];
                 var e = echoLatency[i];
-                var isBar = Rates[i] == 200;
+                var isBar = rates[i] == 200;
+
                 table.Add(
-                    $"1. /ask ack at {Rates[i]}/s ({seconds} s, achieved {ResultTable.F(b.AchievedRate, "0")}/s): p50 / p99 / max ms, missing",
+                    $"1. /ask ack at {rates[i]}/s ({seconds} s, achieved {ResultTable.F(b.AchievedRate, "0")}/s): p50 / p99 / max ms, missing",
                     $"{ResultTable.F(b.P50)} / {ResultTable.F(b.P99)} / {ResultTable.F(b.Max)}, {b.Missing}",
                     $"{ResultTable.F(e.P50)} / {ResultTable.F(e.P99)} / {ResultTable.F(e.Max)}, {e.Missing}",
                     $"p99 ×{ResultTable.F(b.P99 / e.P99, "0.00")}",
                     isBar ? "p99 ≤ 50 ms" : "",
                     isBar ? b.P99 <= 50 && b.Missing == 0 : null);
+                table.Add($"1. questions posted per second behind the {rates[i]}/s acknowledgements (load + backlog)", ResultTable.F(postRates[i], "0"));
             }
 
             table.Add(
@@ -191,9 +203,12 @@ public static class EndToEndRunner
         }
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    private static int Option(string[] args, string name, int fallback) =>
+        int.Parse(OptionText(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+    private static string OptionText(string[] args, string name, string fallback)
     {
         var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using DiscordEmulator.Scripting;
-using Microsoft.Data.Sqlite;
 
 namespace InterviewBot.Bench.EndToEnd;
 
@@ -15,7 +14,7 @@ public static class IngestLoad
 
     public static async Task<Result> RunAsync(string databasePath, IReadOnlyList<(EmulatedMember Member, ulong ThreadId)> posters, int count, int contentLength)
     {
-        var before = CountParts(databasePath);
+        var before = BotDatabase.Count(databasePath, "answer_parts");
         var content = GeneratedBank.Answer(11, contentLength);
         var clock = Stopwatch.StartNew();
         var producers = Enumerable.Range(0, 4).Select(p => Task.Run(async () =>
@@ -37,7 +36,7 @@ public static class IngestLoad
                 offered = count / clock.Elapsed.TotalSeconds;
             }
 
-            stored = CountParts(databasePath) - before;
+            stored = BotDatabase.Count(databasePath, "answer_parts") - before;
             if (stored >= count)
             {
                 break;
@@ -48,14 +47,5 @@ public static class IngestLoad
 
         var elapsed = clock.Elapsed.TotalSeconds;
         return new Result(count, offered, stored / elapsed, stored);
-    }
-
-    private static int CountParts(string databasePath)
-    {
-        using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM answer_parts";
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
