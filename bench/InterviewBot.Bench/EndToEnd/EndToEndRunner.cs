@@ -22,6 +22,14 @@ public static class EndToEndRunner
         var duration = TimeSpan.FromSeconds(seconds);
         int[] rates = [.. OptionText(args, "--rates", "50,200,500").Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture))];
         var table = new ResultTable();
+        if (args.Contains("--daily-only"))
+        {
+            await AddDailyAsync(args, table);
+            Console.WriteLine();
+            Console.WriteLine(table);
+            return 0;
+        }
+
         var data = Directory.CreateTempSubdirectory("interviewbot-bench-");
         try
         {
@@ -161,6 +169,11 @@ public static class EndToEndRunner
             table.Add("5. start-up to first /ask acknowledged / question posted (ms)", $"{ResultTable.F(startup.FirstAck, "0")} / {ResultTable.F(startup.FirstPost, "0")}");
             table.Add("protocol violations seen by the emulator (bot run)", botViolations.ToString(CultureInfo.InvariantCulture));
 
+            if (!args.Contains("--skip-daily"))
+            {
+                await AddDailyAsync(args, table);
+            }
+
             Console.WriteLine();
             Console.WriteLine(table);
             return 0;
@@ -176,6 +189,24 @@ public static class EndToEndRunner
             {
             }
         }
+    }
+
+    private static async Task AddDailyAsync(string[] args, ResultTable table)
+    {
+        var guilds = Option(args, "--daily-guilds", 5000);
+        var ceiling = Option(args, "--daily-global", 250);
+        var postsPerSecond = Option(args, "--daily-posts-per-second", ceiling / 2);
+        var workers = Option(args, "--daily-workers", 16);
+        var daily = await DailyFanOut.RunAsync(guilds, ceiling, postsPerSecond, workers);
+        Console.Error.WriteLine($"daily {daily}");
+        table.Add(
+            $"3. daily fan-out: {guilds:N0} schedules in one minute, {daily.Posted:N0} posted, {daily.Requests:N0} requests in {ResultTable.F(daily.Seconds)} s (Daily:PostsPerSecond={postsPerSecond}, Workers={workers}): requests/s",
+            ResultTable.F(daily.RequestsPerSecond, "0"),
+            $"{daily.Ceiling} global limit",
+            ResultTable.F(daily.RequestsPerSecond / daily.Ceiling * 100, "0") + " %",
+            "≥ 90 %, zero 429",
+            daily.RequestsPerSecond >= 0.9 * daily.Ceiling && daily.Count429 == 0 && daily.Posted == guilds);
+        table.Add("3. 429 responses during the fan-out", daily.Count429.ToString(CultureInfo.InvariantCulture), "", "", "0", daily.Count429 == 0);
     }
 
     private sealed record Startup(double Ready, double Commands, double FirstAck, double FirstPost);
