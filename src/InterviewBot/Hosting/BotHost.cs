@@ -52,6 +52,7 @@ public static class BotHost
             .ValidateOnStart();
 
         builder.Services.AddDiscordClient(discord => builder.Configuration.GetSection(DiscordSectionName).Bind(discord));
+        builder.Services.AddHostedService(_ => new SchedulerDatabaseSetup(ResolvedPaths.SchedulerDatabasePath(options)));
         builder.Services.AddQuartz(quartz =>
         {
             quartz.UsePersistentStore(store =>

@@ -34,9 +34,14 @@ public sealed partial class GatewayService(
     ILogger<GatewayService> logger) : BackgroundService
 {
     private const int MessageWorkers = 4;
-    private const int MaxConcurrentInteractions = 64;
+    /// <summary>Interactions started but not yet acknowledged (or answered); the router waits when all are taken.</summary>
+    private const int MaxUnacknowledgedInteractions = 64;
 
-    private readonly SemaphoreSlim _interactionSlots = new(MaxConcurrentInteractions);
+    /// <summary>Deferred interactions doing their slow work (posting, storing) at once; the rest wait, already acknowledged.</summary>
+    private const int MaxDeferredWork = 64;
+
+    private readonly SemaphoreSlim _interactionSlots = new(MaxUnacknowledgedInteractions);
+    private readonly SemaphoreSlim _deferredWorkSlots = new(MaxDeferredWork);
     private readonly List<Task> _background = [];
     private bool _commandsRegistered;
 
@@ -107,6 +112,7 @@ public sealed partial class GatewayService(
     public override void Dispose()
     {
         _interactionSlots.Dispose();
+        _deferredWorkSlots.Dispose();
         base.Dispose();
     }
 
@@ -123,19 +129,46 @@ public sealed partial class GatewayService(
         }
     }
 
+    /// <summary>
+    /// Runs one interaction. Its slot among the unacknowledged is given back as soon as the handler defers, and the
+    /// slow work after the deferral waits for one of the deferred-work slots instead: so a burst whose posting is slow
+    /// (Discord calls, SQLite, the reveal trigger) no longer holds up the acknowledgement of the interactions behind it.
+    /// </summary>
     private async Task RunInteractionAsync(Interaction interaction, CancellationToken cancellationToken)
     {
+        var acknowledgedSlotReleased = 0;
+        var holdsWorkSlot = false;
+        void ReleaseUnacknowledgedSlot()
+        {
+            if (Interlocked.Exchange(ref acknowledgedSlotReleased, 1) == 0)
+            {
+                _interactionSlots.Release();
+            }
+        }
+
         try
         {
             await Task.Yield();
-            await interactions.DispatchAsync(interaction, cancellationToken).ConfigureAwait(false);
+            await interactions.DispatchAsync(
+                interaction,
+                async token =>
+                {
+                    ReleaseUnacknowledgedSlot();
+                    await _deferredWorkSlots.WaitAsync(token).ConfigureAwait(false);
+                    holdsWorkSlot = true;
+                },
+                cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
         finally
         {
-            _interactionSlots.Release();
+            ReleaseUnacknowledgedSlot();
+            if (holdsWorkSlot)
+            {
+                _deferredWorkSlots.Release();
+            }
         }
     }
 

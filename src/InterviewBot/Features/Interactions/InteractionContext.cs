@@ -36,6 +36,9 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
 
     public bool HasResponded => _state != ResponseState.None;
 
+    /// <summary>Runs after a deferral was sent, before the handler continues with its slow work.</summary>
+    internal Func<CancellationToken, Task>? AfterDeferral { get; init; }
+
     /// <summary>The member's permissions in the channel, as Discord computed them for this interaction.</summary>
     public bool MemberHas(Permissions permission)
     {
@@ -52,6 +55,10 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
 
         await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Deferred(ephemeral), cancellationToken: cancellationToken).ConfigureAwait(false);
         _state = ResponseState.Deferred;
+        if (AfterDeferral is { } afterDeferral)
+        {
+            await afterDeferral(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>For components: acknowledge without a visible reply.</summary>
@@ -64,6 +71,10 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
 
         await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.DeferredUpdate(), cancellationToken: cancellationToken).ConfigureAwait(false);
         _state = ResponseState.Deferred;
+        if (AfterDeferral is { } afterDeferral)
+        {
+            await afterDeferral(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public Task ReplyAsync(string text, bool ephemeral = true, CancellationToken cancellationToken = default) =>

@@ -35,11 +35,18 @@ public sealed partial class InteractionDispatcher
 
     public IReadOnlyCollection<ICommandHandler> Commands => _commands.Values;
 
-    public async Task DispatchAsync(Interaction interaction, CancellationToken cancellationToken)
+    public Task DispatchAsync(Interaction interaction, CancellationToken cancellationToken) =>
+        DispatchAsync(interaction, afterDeferral: null, cancellationToken);
+
+    /// <summary>
+    /// Handles one interaction; <paramref name="afterDeferral"/> runs right after a handler's deferral went out (the
+    /// gateway service uses it to move the interaction from "awaiting acknowledgement" to the bounded slow-work pool).
+    /// </summary>
+    public async Task DispatchAsync(Interaction interaction, Func<CancellationToken, Task>? afterDeferral, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         var started = Stopwatch.GetTimestamp();
-        var context = new InteractionContext(interaction, _rest);
+        var context = new InteractionContext(interaction, _rest) { AfterDeferral = afterDeferral };
         var kind = interaction.Type.ToString();
         using var scope = _logger.BeginScope(new Dictionary<string, object?>
         {

@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using System.Globalization;
+using DiscordEmulator;
+using DiscordEmulator.Scripting;
+using DiscordEmulator.State;
+
+namespace InterviewBot.Bench.EndToEnd;
+
+/// <summary>
+/// Runs every end-to-end measurement in one go and prints a Markdown table. The emulator runs in this process; the
+/// bot (interviewbot.dll) and the latency ceiling (<see cref="EchoBot"/>) run as child processes over loopback.
+/// Durations are scaled down for a shared 2-core machine (<c>--seconds</c> per load step, default 15).
+/// </summary>
+public static class EndToEndRunner
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var seconds = Option(args, "--seconds", 15);
+        var guildCount = Option(args, "--guilds", 1000);
+        var answers = Option(args, "--answers", 20_000);
+        var answerLength = Option(args, "--answer-chars", 300);
+        var duration = TimeSpan.FromSeconds(seconds);
+        int[] rates = [.. OptionText(args, "--rates", "50,200,500").Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture))];
+        var table = new ResultTable();
+        if (args.Contains("--daily-only"))
+        {
+            await AddDailyAsync(args, table);
+            Console.WriteLine();
+            Console.WriteLine(table);
+            return 0;
+        }
+
+        var data = Directory.CreateTempSubdirectory("interviewbot-bench-");
+        try
+        {
+            // Item 1 measures the acknowledgement, not posting: the follow-up posts would otherwise queue behind
+            // Discord-sized buckets, so the emulator's limits (and the bot's own global limiter) are set generously here.
+            var options = new EmulatorOptions { RecordRequests = false };
+            options.RateLimits.RouteLimit = 1_000_000;
+            options.RateLimits.GlobalLimit = 1_000_000;
+            await using var discord = await DiscordEmulatorServer.StartAsync(options);
+            var askers = new List<EmulatedMember>(guildCount);
+            var answerers = new List<(EmulatedGuild Guild, List<EmulatedMember> Members)>();
+            for (var g = 0; g < guildCount; g++)
+            {
+                var guild = discord.AddGuild("guild " + g.ToString(CultureInfo.InvariantCulture));
+                guild.AddTextChannel("interview");
+                askers.Add(guild.AddMember("asker"));
+                if (g < 64)
+                {
+                    answerers.Add((guild, [.. Enumerable.Range(0, 8).Select(i => guild.AddMember("answerer" + i.ToString(CultureInfo.InvariantCulture)))]));
+                }
+            }
+
+            Console.Error.WriteLine($"emulator ready with {guildCount} guilds; starting the bot");
+            using var bot = ChildProcess.StartBot(
+            [
+                $"--InterviewBot:Discord:Token={discord.BotToken}",
+                $"--InterviewBot:Discord:ApiBaseUrl={discord.ApiBaseUrl}",
+                "--InterviewBot:Discord:GlobalRequestsPerSecond=1000000",
+                $"--InterviewBot:DataDirectory={data.FullName}",
+                "--InterviewBot:AnswerReaction=",
+                "--Logging:LogLevel:Default=Warning",
+            ]);
+            Console.Error.WriteLine($"bot pid {bot.Id}");
+            var startup = await MeasureStartupAsync(discord, bot, askers[0]);
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            var rssStartup = bot.ResidentMegabytes();
+            Console.Error.WriteLine($"bot: READY {startup.Ready:0} ms, commands {startup.Commands:0} ms, first /ask ack {startup.FirstAck:0} ms, RSS {rssStartup:0} MB");
+
+            await AckLoad.RunAsync(askers, 50, TimeSpan.FromSeconds(3)); // warm-up (JIT, pools), not reported
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var databasePath = Path.Combine(data.FullName, "interviewbot.db");
+            var botLatency = new List<LatencySummary>();
+            var postRates = new List<double>();
+            foreach (var rate in rates)
+            {
+                var promptsBefore = BotDatabase.Count(databasePath, "prompts");
+                var summary = await AckLoad.RunAsync(askers, rate, duration);
+                // The posting behind the acknowledgements may lag; let it finish before the next step.
+                var drain = await BotDatabase.WaitUntilSettledAsync(databasePath, "prompts", TimeSpan.FromMinutes(4));
+                var posted = BotDatabase.Count(databasePath, "prompts") - promptsBefore;
+                postRates.Add(posted / (duration + drain).TotalSeconds);
+                Console.Error.WriteLine($"bot {summary}; {posted} questions posted, backlog drained {drain.TotalSeconds:0.0} s after the load");
+                botLatency.Add(summary);
+            }
+
+            var rssAfterAsks = bot.ResidentMegabytes();
+            var posters = answerers
+                .Select(a => (a.Members, Thread: a.Guild.Threads.FirstOrDefault(t => !t.Archived)))
+                .Where(a => a.Thread is not null)
+                .SelectMany(a => a.Members.Select(m => (m, a.Thread!.Id)))
+                .ToList();
+            var ingest = await IngestLoad.RunAsync(databasePath, posters, answers, answerLength);
+            Console.Error.WriteLine($"ingest {ingest}");
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var rssRound1 = bot.ResidentMegabytes();
+
+            // A second round of the same traffic: resident memory should not keep growing.
+            var round2Latency = await AckLoad.RunAsync(askers, 200, duration);
+            await BotDatabase.WaitUntilSettledAsync(databasePath, "prompts", TimeSpan.FromMinutes(4));
+            var ingest2 = await IngestLoad.RunAsync(databasePath, posters, answers, answerLength);
+            Console.Error.WriteLine($"round 2 {round2Latency} {ingest2}");
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var rssRound2 = bot.ResidentMegabytes();
+            var botViolations = discord.Violations.Count;
+            await bot.StopAsync();
+            foreach (var line in bot.Output.Where(l => l.Contains("fail", StringComparison.OrdinalIgnoreCase) || l.Contains("warn", StringComparison.OrdinalIgnoreCase)).Take(20))
+            {
+                Console.Error.WriteLine("bot: " + line);
+            }
+
+            Console.Error.WriteLine("starting the echo bot (latency ceiling)");
+            using var echo = ChildProcess.StartEchoBot(discord.BotToken, discord.ApiBaseUrl);
+            var identifies = discord.IdentifyCount;
+            await WaitUntilAsync(() => discord.IdentifyCount > identifies && discord.ConnectionCount > 0);
+            var echoReady = Stopwatch.GetElapsedTime(echo.StartedTimestamp).TotalMilliseconds;
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var rssEcho = echo.ResidentMegabytes();
+            await AckLoad.RunAsync(askers, 50, TimeSpan.FromSeconds(3));
+            var echoLatency = new List<LatencySummary>();
+            foreach (var rate in rates)
+            {
+                var summary = await AckLoad.RunAsync(askers, rate, duration);
+                Console.Error.WriteLine($"echo {summary}");
+                echoLatency.Add(summary);
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+
+            await echo.StopAsync();
+
+            Console.Error.WriteLine("raw SQLite ceiling");
+            var raw = await RawSqliteCeiling.MeasureAsync(data.FullName, answers, posters.Count, answerLength);
+
+            for (var i = 0; i < rates.Length; i++)
+            {
+                var b = botLatency[i];
+                var e = echoLatency[i];
+                var isBar = rates[i] == 200;
+
+                table.Add(
+                    $"1. /ask ack at {rates[i]}/s ({seconds} s, achieved {ResultTable.F(b.AchievedRate, "0")}/s): p50 / p99 / max ms, missing",
+                    $"{ResultTable.F(b.P50)} / {ResultTable.F(b.P99)} / {ResultTable.F(b.Max)}, {b.Missing}",
+                    $"{ResultTable.F(e.P50)} / {ResultTable.F(e.P99)} / {ResultTable.F(e.Max)}, {e.Missing}",
+                    $"p99 ×{ResultTable.F(b.P99 / e.P99, "0.00")}",
+                    isBar ? "p99 ≤ 50 ms" : "",
+                    isBar ? b.P99 <= 50 && b.Missing == 0 : null);
+                table.Add($"1. questions posted per second behind the {rates[i]}/s acknowledgements (load + backlog)", ResultTable.F(postRates[i], "0"));
+            }
+
+            table.Add(
+                $"2. answers stored per second ({answers:N0} messages of {answerLength} chars, offered {ResultTable.F(ingest.OfferedRate, "0")}/s)",
+                ResultTable.F(ingest.StoredRate, "0"),
+                ResultTable.F(raw, "0") + " raw inserts/s",
+                ResultTable.F(ingest.StoredRate / raw * 100, "0") + " %",
+                "≥ 50 % and ≥ 5,000/s",
+                ingest.StoredRate >= 0.5 * raw && ingest.StoredRate >= 5000);
+            table.Add(
+                $"2b. same, second round (offered {ResultTable.F(ingest2.OfferedRate, "0")}/s)",
+                ResultTable.F(ingest2.StoredRate, "0"),
+                ResultTable.F(raw, "0"),
+                ResultTable.F(ingest2.StoredRate / raw * 100, "0") + " %");
+            table.Add($"4. RSS after start-up, full bank, {guildCount} guilds (MB)", ResultTable.F(rssStartup), ResultTable.F(rssEcho) + " echo bot", ResultTable.F(rssStartup / rssEcho, "0.00"), "≤ 100 MB", rssStartup <= 100);
+            table.Add("4. RSS after round 1 (asks at 50/200/500/s + answers) (MB)", ResultTable.F(rssRound1), "", "", "≤ 100 MB", rssRound1 <= 100);
+            table.Add("4. RSS after round 2 (same traffic again) (MB)", ResultTable.F(rssRound2), ResultTable.F(rssRound1) + " round 1", ResultTable.F(rssRound2 / rssRound1, "0.00"), "≤ 100 MB, no growth", rssRound2 <= 100 && rssRound2 <= rssRound1 * 1.1);
+            table.Add("4. RSS after the /ask load only (MB)", ResultTable.F(rssAfterAsks));
+            table.Add($"5. start-up to READY (ms, {guildCount} guilds)", ResultTable.F(startup.Ready, "0"), ResultTable.F(echoReady, "0") + " echo bot", ResultTable.F(startup.Ready / echoReady, "0.00"));
+            table.Add("5. start-up to commands registered (ms)", ResultTable.F(startup.Commands, "0"));
+            table.Add("5. start-up to first /ask acknowledged / question posted (ms)", $"{ResultTable.F(startup.FirstAck, "0")} / {ResultTable.F(startup.FirstPost, "0")}");
+            table.Add("protocol violations seen by the emulator (bot run)", botViolations.ToString(CultureInfo.InvariantCulture));
+
+            if (!args.Contains("--skip-daily"))
+            {
+                await AddDailyAsync(args, table);
+            }
+
+            Console.WriteLine();
+            Console.WriteLine(table);
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                data.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static async Task AddDailyAsync(string[] args, ResultTable table)
+    {
+        var guilds = Option(args, "--daily-guilds", 5000);
+        var ceiling = Option(args, "--daily-global", 250);
+        var postsPerSecond = Option(args, "--daily-posts-per-second", ceiling / 2);
+        var workers = Option(args, "--daily-workers", 16);
+        var daily = await DailyFanOut.RunAsync(guilds, ceiling, postsPerSecond, workers);
+        Console.Error.WriteLine($"daily {daily}");
+        table.Add(
+            $"3. daily fan-out: {guilds:N0} schedules in one minute, {daily.Posted:N0} posted, {daily.Requests:N0} requests in {ResultTable.F(daily.Seconds)} s (Daily:PostsPerSecond={postsPerSecond}, Workers={workers}): requests/s",
+            ResultTable.F(daily.RequestsPerSecond, "0"),
+            $"{daily.Ceiling} global limit",
+            ResultTable.F(daily.RequestsPerSecond / daily.Ceiling * 100, "0") + " %",
+            "≥ 90 %, zero 429",
+            daily.RequestsPerSecond >= 0.9 * daily.Ceiling && daily.Count429 == 0 && daily.Posted == guilds);
+        table.Add("3. 429 responses during the fan-out", daily.Count429.ToString(CultureInfo.InvariantCulture), "", "", "0", daily.Count429 == 0);
+    }
+
+    private sealed record Startup(double Ready, double Commands, double FirstAck, double FirstPost);
+
+    private static async Task<Startup> MeasureStartupAsync(DiscordEmulatorServer discord, ChildProcess bot, EmulatedMember asker)
+    {
+        await discord.WaitForReadyAsync(TimeSpan.FromSeconds(60));
+        var ready = Stopwatch.GetElapsedTime(bot.StartedTimestamp).TotalMilliseconds;
+        await WaitUntilAsync(() => discord.Commands.Any(c => c.Name == "ask"));
+        var commands = Stopwatch.GetElapsedTime(bot.StartedTimestamp).TotalMilliseconds;
+        var handle = await asker.RunsCommandAsync("ask");
+        await handle.WaitForResponseAsync(TimeSpan.FromSeconds(10));
+        var ack = Stopwatch.GetElapsedTime(bot.StartedTimestamp).TotalMilliseconds;
+        await discord.WaitForMessageAsync(m => m.ChannelId == asker.DefaultChannel.Id && m.Author.Id == discord.Bot.Id, TimeSpan.FromSeconds(10));
+        var post = Stopwatch.GetElapsedTime(bot.StartedTimestamp).TotalMilliseconds;
+        return new Startup(ready, commands, ack, post);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!condition())
+        {
+            await Task.Delay(5, timeout.Token);
+        }
+    }
+
+    private static int Option(string[] args, string name, int fallback) =>
+        int.Parse(OptionText(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+    private static string OptionText(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using InterviewBot.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterviewBot.Bench.EndToEnd;
+
+/// <summary>
+/// The ingestion ceiling: the same two statements the answer store runs per message (upsert the member's answer,
+/// insert the part), one immediate transaction per message as the bot commits them, on a database migrated by the
+/// bot's own migrator and opened by its connection factory (WAL, synchronous=NORMAL, foreign keys, busy_timeout),
+/// but with prepared commands on one connection and nothing else: no gateway, no JSON, no Dapper, no queueing.
+/// </summary>
+public static class RawSqliteCeiling
+{
+    public static async Task<double> MeasureAsync(string directory, int count, int members, int contentLength)
+    {
+        var path = Path.Combine(directory, "raw.db");
+        var services = new ServiceCollection().AddLogging().AddInterviewBotStorage(path);
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        var prompt = await provider.GetRequiredService<IPromptStore>().TryCreateAsync(
+            new Prompt { GuildId = 1, ChannelId = 2, MessageId = 3, QuestionId = "bench/raw", Source = PromptSource.Ask, PostedAt = DateTimeOffset.UnixEpoch },
+            CancellationToken.None) ?? throw new InvalidOperationException("could not create the prompt");
+
+        using var connection = provider.GetRequiredService<SqliteConnectionFactory>().Open();
+        using var upsertAnswer = connection.CreateCommand();
+        upsertAnswer.CommandText = """
+            INSERT INTO answers (prompt_id, guild_id, user_id, is_private, is_late, created_at, updated_at)
+            VALUES ($prompt, 1, $user, 0, 0, $at, $at)
+            ON CONFLICT (prompt_id, user_id) DO UPDATE SET updated_at = excluded.updated_at
+            RETURNING answer_id
+            """;
+        var promptParameter = upsertAnswer.Parameters.Add("$prompt", SqliteType.Integer);
+        var userParameter = upsertAnswer.Parameters.Add("$user", SqliteType.Integer);
+        var atParameter = upsertAnswer.Parameters.Add("$at", SqliteType.Integer);
+        using var insertPart = connection.CreateCommand();
+        insertPart.CommandText = """
+            INSERT INTO answer_parts (message_id, answer_id, content, created_at)
+            VALUES ($message, $answer, $content, $at)
+            ON CONFLICT (message_id) DO UPDATE SET
+                edited_at = CASE WHEN content IS NOT excluded.content THEN excluded.created_at ELSE edited_at END,
+                content = excluded.content
+            WHERE answer_id = excluded.answer_id
+            """;
+        var messageParameter = insertPart.Parameters.Add("$message", SqliteType.Integer);
+        var answerParameter = insertPart.Parameters.Add("$answer", SqliteType.Integer);
+        var contentParameter = insertPart.Parameters.Add("$content", SqliteType.Text);
+        var partAtParameter = insertPart.Parameters.Add("$at", SqliteType.Integer);
+        promptParameter.Value = prompt.PromptId;
+        var content = GeneratedBank.Answer(7, contentLength);
+
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            upsertAnswer.Transaction = transaction;
+            insertPart.Transaction = transaction;
+            userParameter.Value = 1000 + (i % members);
+            atParameter.Value = 1_700_000_000_000L + i;
+            var answerId = (long)upsertAnswer.ExecuteScalar()!;
+            messageParameter.Value = 10_000_000L + i;
+            answerParameter.Value = answerId;
+            contentParameter.Value = content;
+            partAtParameter.Value = 1_700_000_000_000L + i;
+            insertPart.ExecuteNonQuery();
+            transaction.Commit();
+        }
+
+        return count / clock.Elapsed.TotalSeconds;
+    }
+}
