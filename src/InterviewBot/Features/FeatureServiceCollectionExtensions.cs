@@ -8,12 +8,9 @@ using InterviewBot.Features.Config;
 using InterviewBot.Features.Daily;
 using InterviewBot.Features.Help;
 using InterviewBot.Features.Interactions;
-<<<<<<< HEAD
 using InterviewBot.Features.Interview;
 using InterviewBot.Features.Practice.Discord;
-=======
 using InterviewBot.Features.Privacy;
->>>>>>> reliability
 using InterviewBot.Features.Questions;
 using InterviewBot.Features.Reminders;
 using InterviewBot.Features.Reveal;
@@ -46,7 +43,6 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<IComponentHandler, PromptButtons>();
 
-<<<<<<< HEAD
         services.AddReviewFeature();
         services.AddStatsFeature();
         services.AddDigestFeature();
@@ -57,9 +53,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddArchiveFeature();
         services.AddDailyFeature();
         services.AddConfigFeature();
-=======
         services.AddPrivacyFeature();
->>>>>>> reliability
 
         services.AddHostedService<GatewayService>();
         return services;

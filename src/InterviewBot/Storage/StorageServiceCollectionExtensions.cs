@@ -37,13 +37,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IStatsStore, SqliteStatsStore>();
         services.AddSingleton<IMemberDataStore, SqliteMemberDataStore>();
         services.AddSingleton<IRetentionStore, SqliteRetentionStore>();
-<<<<<<< HEAD
         services.AddSingleton<IMemberSettingsStore, SqliteMemberSettingsStore>();
         services.AddSingleton<IStreakRestoreStore, SqliteStreakRestoreStore>();
         services.AddSingleton<IReviewActivityStore, SqliteReviewActivityStore>();
-=======
         services.AddSingleton<IMemberErasureStore, SqliteMemberErasureStore>();
->>>>>>> reliability
 
         services.AddHostedService<MigrationService>();
         return services;
