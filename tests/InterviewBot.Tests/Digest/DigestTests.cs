@@ -94,7 +94,7 @@ public sealed class DigestTests
         Assert.Contains("Mars/Olympus", bad.Content, StringComparison.Ordinal);
         Assert.Null(await bot.Service<DigestScheduler>().NextAsync(bot.Guild.Id, CancellationToken.None));
 
-        var setup = await (await admin.RunsCommandAsync("digest setup", ("channel", bot.Channel), ("day", "sun"), ("time", "18:00"), ("timezone", "Europe/Berlin"))).WaitForResponseAsync();
+        var setup = await (await admin.RunsCommandAsync("digest setup", ("channel", bot.Channel), ("day", "sun"), ("time", "18:00"), ("timezone", "Europe/Berlin"))).WaitForMessageAsync(m => m.Content.Length > 0);
         Assert.Contains("every Sunday at 18:00 (Europe/Berlin)", setup.Content, StringComparison.Ordinal);
         var settings = await bot.Service<IGuildSettingsStore>().GetAsync(bot.Guild.Id, CancellationToken.None);
         Assert.Equal((true, bot.Channel.Id, DayOfWeek.Sunday, new TimeOnly(18, 0), "Europe/Berlin"), (settings.DigestEnabled, settings.DigestChannelId, settings.DigestWeekday, settings.DigestLocalTime, settings.DigestTimeZone));
@@ -104,7 +104,7 @@ public sealed class DigestTests
         Assert.Equal((DayOfWeek.Sunday, 18, 0), (local.DayOfWeek, local.Hour, local.Minute));
         Assert.InRange(next.Value - bot.Time.GetUtcNow(), TimeSpan.Zero, TimeSpan.FromDays(7));
 
-        var off = await (await admin.RunsCommandAsync("digest off")).WaitForResponseAsync();
+        var off = await (await admin.RunsCommandAsync("digest off")).WaitForMessageAsync(m => m.Content.Length > 0);
         Assert.Contains("off", off.Content, StringComparison.Ordinal);
         Assert.False((await bot.Service<IGuildSettingsStore>().GetAsync(bot.Guild.Id, CancellationToken.None)).DigestEnabled);
         Assert.Null(await bot.Service<DigestScheduler>().NextAsync(bot.Guild.Id, CancellationToken.None));

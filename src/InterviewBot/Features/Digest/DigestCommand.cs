@@ -57,6 +57,7 @@ public sealed class DigestCommand(IGuildSettingsStore settings, DigestScheduler 
 
         if (context.Data.GetCommandPath().Path == "digest off")
         {
+            await context.DeferAsync(ephemeral: true, cancellationToken).ConfigureAwait(false);
             await settings.UpdateAsync(context.GuildId, s => s with { DigestEnabled = false }, cancellationToken).ConfigureAwait(false);
             await scheduler.CancelAsync(context.GuildId, cancellationToken).ConfigureAwait(false);
             await context.ReplyAsync("The weekly digest is off.", cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -77,6 +78,7 @@ public sealed class DigestCommand(IGuildSettingsStore settings, DigestScheduler 
         }
 
         var schedule = parsed.Value!;
+        await context.DeferAsync(ephemeral: true, cancellationToken).ConfigureAwait(false);
         await settings.UpdateAsync(
             context.GuildId,
             s => s with
