@@ -42,4 +42,27 @@ public sealed class InterviewProgressStoreTests
         Assert.Single(await progress.ListSessionsAsync(1, 2, 10, CancellationToken.None));
         Assert.Empty(await progress.ListSessionsAsync(1, 3, 10, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task MemberDataDeletion_RemovesInterviewDetailsAndTheReviewLog()
+    {
+        using var storage = await StorageFixture.CreateAsync();
+        var sessions = new SqliteInterviewSessionStore(storage.Factory, storage.Writer);
+        var progress = new SqliteInterviewProgressStore(storage.Factory, storage.Writer);
+        var states = new SqliteSpacedRepetitionStore(storage.Factory, storage.Writer);
+        var reviews = new SqliteRepetitionReviewStore(storage.Factory, storage.Writer);
+        var now = StorageFixture.Start;
+        var session = (await sessions.TryStartAsync(1, 2, 3, ["q1", "q2", "q3"], now, CancellationToken.None))!;
+        await progress.SaveOptionsAsync(new InterviewOptions { SessionId = session.SessionId, Track = "apis", MinutesPerQuestion = 5 }, CancellationToken.None);
+        await progress.RecordAskedAsync(new InterviewQuestion { SessionId = session.SessionId, QuestionIndex = 0, QuestionId = "q1", MessageId = 99, AskedAt = now, DeadlineAt = now.AddMinutes(5) }, CancellationToken.None);
+        var reviewId = await reviews.AddAsync(1, 2, "q1", null, Core.Repetition.RecallGrade.Good, now, CancellationToken.None);
+        var otherMember = await reviews.AddAsync(1, 5, "q1", null, Core.Repetition.RecallGrade.Good, now, CancellationToken.None);
+
+        await new SqliteMemberDataStore(storage.Factory, storage.Writer, states).DeleteAsync(1, 2, CancellationToken.None);
+
+        Assert.Empty(await progress.ListQuestionsAsync(session.SessionId, CancellationToken.None));
+        Assert.Null(await progress.GetOptionsAsync(session.SessionId, CancellationToken.None));
+        Assert.Null(await reviews.GetAsync(reviewId, CancellationToken.None));
+        Assert.NotNull(await reviews.GetAsync(otherMember, CancellationToken.None));
+    }
 }
