@@ -84,6 +84,28 @@ public sealed class InterviewTests
     }
 
     [Fact]
+    public async Task Interview_StopCommand_PostsTheSummary_ThenThereIsNothingToStop()
+    {
+        await using var bot = await BotUnderTest.StartAsync();
+        var interview = await InterviewDriver.StartAsync(bot, "alice");
+        await interview.WaitForQuestionAsync(0);
+
+        var stop = await bot.Member("alice").RunsCommandAsync("interview stop");
+        var reply = await stop.WaitForMessageAsync(m => m.Content.Length > 0);
+        Assert.Contains("Stopped", reply.Content, StringComparison.Ordinal);
+        var summary = await interview.WaitForSummaryAsync();
+        Assert.Contains("nothing was scored", summary.EmbedText, StringComparison.Ordinal);
+        Assert.Contains("stopped early", summary.EmbedText, StringComparison.Ordinal);
+
+        var again = await (await bot.Member("alice").RunsCommandAsync("interview stop")).WaitForResponseAsync();
+        Assert.Contains("no interview running", again.Content, StringComparison.Ordinal);
+
+        // A new interview may start once the old one ended.
+        var next = await InterviewDriver.StartAsync(bot, "alice");
+        Assert.NotEqual(interview.Session.SessionId, next.Session.SessionId);
+    }
+
+    [Fact]
     public async Task Interview_SecondStart_IsRefusedWithALinkToTheRunningOne()
     {
         await using var bot = await BotUnderTest.StartAsync();

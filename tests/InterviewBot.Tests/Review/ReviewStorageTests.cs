@@ -3,7 +3,7 @@ using InterviewBot.Tests.Storage;
 
 namespace InterviewBot.Tests.Review;
 
-/// <summary>Migration 0004's tables through their stores, on a real SQLite file.</summary>
+/// <summary>Migration 0003's tables through their stores, on a real SQLite file.</summary>
 public sealed class ReviewStorageTests
 {
     [Fact]

@@ -49,6 +49,9 @@ public sealed class SqliteMemberDataStore(SqliteConnectionFactory factory, Sqlit
                 var answers = await Run("DELETE FROM answers WHERE guild_id = @guildId AND user_id = @userId").ConfigureAwait(false);
                 var sessions = await Run("DELETE FROM interview_sessions WHERE guild_id = @guildId AND user_id = @userId").ConfigureAwait(false);
                 var states = await Run("DELETE FROM repetition_states WHERE guild_id = @guildId AND user_id = @userId").ConfigureAwait(false);
+
+                // The review log (0004) goes with the states; interview options and questions go with the sessions (ON DELETE CASCADE).
+                await Run("DELETE FROM repetition_reviews WHERE guild_id = @guildId AND user_id = @userId").ConfigureAwait(false);
                 var suggestions = await Run("DELETE FROM suggestions WHERE guild_id = @guildId AND user_id = @userId").ConfigureAwait(false);
                 var prompts = await Run("UPDATE prompts SET asked_by = NULL WHERE guild_id = @guildId AND asked_by = @userId").ConfigureAwait(false);
                 return new MemberDataDeletion(answers, reviews, votes, sessions, states, suggestions, prompts);

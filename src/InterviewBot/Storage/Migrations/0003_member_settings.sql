@@ -1,4 +1,4 @@
--- Version 4: per-member settings, streak restores, and the thread message that shows each peer review.
+-- Version 3: per-member settings, streak restores, and the thread message that shows each peer review.
 
 -- One row per member per guild; a member without a row has the defaults.
 CREATE TABLE member_settings (

@@ -1,4 +1,4 @@
--- Version 5: what /interview, the recall buttons and reminders need beyond version 2's interview_sessions and
+-- Version 4: what /interview, the recall buttons and reminders need beyond version 2's interview_sessions and
 -- repetition_states: each session's options, one row per question asked in a session, a log of spaced-repetition
 -- reviews (so a grade button replaces the automatic grade of exactly that review) and reminder deliveries.
 
