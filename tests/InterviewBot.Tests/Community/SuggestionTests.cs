@@ -181,6 +181,6 @@ public sealed class SuggestionTests
 
         var reply = await SuggestAsync(bot.Member("alice"));
 
-        Assert.Contains("/question config review_channel", reply.Content, StringComparison.Ordinal);
+        Assert.Contains("/config review_channel", reply.Content, StringComparison.Ordinal);
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class SuggestionReview(
         var guild = await settings.GetAsync(guildId, cancellationToken).ConfigureAwait(false);
         if (guild.ReviewChannelId is null)
         {
-            return "Suggestions are not open here yet: a moderator needs to choose a review channel with `/question config review_channel`.";
+            return "Suggestions are not open here yet: a moderator needs to choose a review channel with `/config review_channel`.";
         }
 
         var pending = await suggestions.ListAsync(guildId, SuggestionStatus.Pending, cancellationToken).ConfigureAwait(false);
