@@ -20,7 +20,7 @@ internal static class CommunityScenario
     {
         var staff = bot.Guild.AddTextChannel("staff-review");
         var owner = bot.Guild.AddMember("owner", DiscordEmulator.Permissions.ManageGuild | DiscordEmulator.Permissions.ManageMessages);
-        var config = await owner.RunsCommandAsync("question config review_channel", ("channel", staff));
+        var config = await owner.RunsCommandAsync("config review_channel", ("channel", staff));
         var reply = await config.WaitForMessageAsync(m => m.Content.Length > 0);
         Assert.Contains("Suggestions now go to", reply.Content, StringComparison.Ordinal);
         return staff;

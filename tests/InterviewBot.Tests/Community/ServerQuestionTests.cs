@@ -193,8 +193,6 @@ public sealed class ServerQuestionTests
             Assert.Contains("Manage Messages", reply.Content, StringComparison.Ordinal);
         }
 
-        var config = await alice.RunsCommandAsync("question config review_channel", ("channel", bot.Channel));
-        Assert.Contains("Manage Server", (await config.WaitForMessageAsync(m => m.Content.Length > 0)).Content, StringComparison.Ordinal);
         Assert.Empty(await bot.Service<IGuildQuestionStore>().ListDisabledBankQuestionsAsync(bot.Guild.Id, CancellationToken.None));
     }
 

@@ -175,12 +175,32 @@ public sealed class SuggestionTests
     }
 
     [Fact]
+    public async Task Suggest_TwoModeratorsAcceptAtOnce_OneQuestionIsAdded_AndTheOtherIsToldItWasDecided()
+    {
+        await using var bot = await BotUnderTest.StartAsync();
+        var staff = await ConfigureReviewChannelAsync(bot);
+        await SuggestAsync(bot.Member("alice"));
+        var review = await ReviewMessageAsync(bot, staff, "idempotent webhook");
+        var second = bot.Guild.AddMember("mod2", DiscordEmulator.Permissions.ManageMessages);
+
+        var presses = await Task.WhenAll(
+            bot.Member("mod").ClicksButtonAsync(review.Id, ButtonId(review, "accept")),
+            second.ClicksButtonAsync(review.Id, ButtonId(review, "accept")));
+        var replies = await Task.WhenAll(presses.Select(p => p.WaitForMessageAsync(m => m.Content.Length > 0)));
+
+        Assert.Single(replies, r => r.Content.StartsWith("Accepted", StringComparison.Ordinal));
+        Assert.Single(replies, r => r.Content.Contains("already accepted", StringComparison.Ordinal) || r.Content.Contains("Another moderator", StringComparison.Ordinal));
+        Assert.Single(await bot.Service<IGuildQuestionStore>().ListAsync(bot.Guild.Id, CancellationToken.None));
+        await DmAsync(bot, "was accepted");
+    }
+
+    [Fact]
     public async Task Suggest_NoReviewChannel_IsRefusedWithWhatToDo()
     {
         await using var bot = await BotUnderTest.StartAsync();
 
         var reply = await SuggestAsync(bot.Member("alice"));
 
-        Assert.Contains("/question config review_channel", reply.Content, StringComparison.Ordinal);
+        Assert.Contains("/config review_channel", reply.Content, StringComparison.Ordinal);
     }
 }

@@ -11,7 +11,7 @@ namespace InterviewBot.Features.Community;
 
 /// <summary>
 /// <c>/question</c>: members suggest, list and show questions; staff (Manage Messages) add, edit, remove, import,
-/// export and disable them, and (Manage Server) choose the review channel. The command mixes member and staff
+/// export and disable them (the review channel is set with <c>/config review_channel</c>). The command mixes member and staff
 /// subcommands, so it has no default member permissions; every staff subcommand checks the member's permissions here.
 /// </summary>
 public sealed class QuestionCommand(
@@ -21,8 +21,7 @@ public sealed class QuestionCommand(
     QuestionImport import,
     QuestionList list,
     AttachmentDownloader downloader,
-    IGuildQuestionStore store,
-    IGuildSettingsStore settings) : ICommandHandler
+    IGuildQuestionStore store) : ICommandHandler
 {
     public const string ExportFileName = "server-questions.yaml";
 
@@ -66,23 +65,6 @@ public sealed class QuestionCommand(
             Sub("show", "Show one question.", IdOption("The question id")),
             Sub("disable", "Staff: keep a bank question out of this server's rotation.", IdOption("The bank question id")),
             Sub("enable", "Staff: put a disabled bank question back into rotation.", IdOption("The bank question id")),
-            new ApplicationCommandOption
-            {
-                Type = ApplicationCommandOptionType.SubCommandGroup,
-                Name = "config",
-                Description = "Server settings for questions.",
-                Options =
-                [
-                    Sub("review_channel", "Manage Server: where member suggestions go for review.", new ApplicationCommandOption
-                    {
-                        Type = ApplicationCommandOptionType.Channel,
-                        Name = "channel",
-                        Description = "A text channel only staff can read",
-                        Required = true,
-                        ChannelTypes = [ChannelType.GuildText],
-                    }),
-                ],
-            },
         ],
     };
 
@@ -126,9 +108,6 @@ public sealed class QuestionCommand(
             case "disable":
             case "enable":
                 await DisableAsync(context, sub == "disable", cancellationToken).ConfigureAwait(false);
-                break;
-            case "config review_channel":
-                await ConfigReviewChannelAsync(context, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 await context.ReplyAsync("Unknown subcommand; try `/help`.", cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -348,25 +327,6 @@ public sealed class QuestionCommand(
             (false, false) => $"`{id}` was not disabled.",
         };
         await context.ReplyAsync(text, cancellationToken: cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task ConfigReviewChannelAsync(InteractionContext context, CancellationToken cancellationToken)
-    {
-        if (!context.MemberHas(Permissions.ManageGuild))
-        {
-            await context.ReplyAsync("Choosing the review channel needs the **Manage Server** permission.", cancellationToken: cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var channel = context.Data.GetOption("channel")?.GetSnowflake();
-        if (channel is null)
-        {
-            await context.ReplyAsync("Choose a text channel.", cancellationToken: cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        await settings.UpdateAsync(context.GuildId, s => s with { ReviewChannelId = channel.Value.Value }, cancellationToken).ConfigureAwait(false);
-        await context.ReplyAsync($"Suggestions now go to <#{channel.Value.Value.ToString(CultureInfo.InvariantCulture)}> for review. Make sure I can post there and that only staff can read it.", cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private static string Id(InteractionContext context) => (context.StringOption("id") ?? string.Empty).Trim().ToLowerInvariant();

@@ -33,7 +33,7 @@ public sealed partial class SuggestionReview(
         var guild = await settings.GetAsync(guildId, cancellationToken).ConfigureAwait(false);
         if (guild.ReviewChannelId is null)
         {
-            return "Suggestions are not open here yet: a moderator needs to choose a review channel with `/question config review_channel`.";
+            return "Suggestions are not open here yet: a moderator needs to choose a review channel with `/config review_channel`.";
         }
 
         var pending = await suggestions.ListAsync(guildId, SuggestionStatus.Pending, cancellationToken).ConfigureAwait(false);
@@ -119,16 +119,27 @@ public sealed partial class SuggestionReview(
         }
 
         await context.DeferAsync(ephemeral: true, cancellationToken).ConfigureAwait(false);
-        question = question with { Id = await questions.NewIdAsync(context.GuildId, question.Category, question.Prompt, null, cancellationToken).ConfigureAwait(false) };
-        var stored = await questions.AddAsync(context.GuildId, question, suggestion.UserId, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        GuildQuestion? stored = null;
+        for (var attempt = 0; stored is null; attempt++)
         {
-            await context.ReplyAsync("Another question just took this id; please press **Accept** again.", cancellationToken: cancellationToken).ConfigureAwait(false);
-            return;
+            question = question with { Id = await questions.NewIdAsync(context.GuildId, question.Category, question.Prompt, null, cancellationToken).ConfigureAwait(false) };
+            stored = await questions.AddAsync(context.GuildId, question, suggestion.UserId, cancellationToken).ConfigureAwait(false);
+            if (stored is not null)
+            {
+                break;
+            }
+
+            // The id was taken a moment ago: most likely another moderator accepting this same suggestion.
+            var current = await suggestions.GetAsync(suggestionId, cancellationToken).ConfigureAwait(false);
+            if (current?.Status != SuggestionStatus.Pending || attempt == 2)
+            {
+                await context.ReplyAsync("Another moderator decided this suggestion a moment ago.", cancellationToken: cancellationToken).ConfigureAwait(false);
+                return;
+            }
         }
 
-        var now = time.GetUtcNow();
-        if (!await suggestions.TryDecideAsync(suggestionId, SuggestionStatus.Accepted, context.UserId, null, stored.GuildQuestionId, now, cancellationToken).ConfigureAwait(false))
+        var decidedAt = time.GetUtcNow();
+        if (!await suggestions.TryDecideAsync(suggestionId, SuggestionStatus.Accepted, context.UserId, null, stored.GuildQuestionId, decidedAt, cancellationToken).ConfigureAwait(false))
         {
             // Another moderator decided first: undo our copy.
             await guildQuestions.DeleteAsync(stored.GuildQuestionId, cancellationToken).ConfigureAwait(false);
@@ -136,7 +147,7 @@ public sealed partial class SuggestionReview(
             return;
         }
 
-        var decided = suggestion with { Status = SuggestionStatus.Accepted, DecidedBy = context.UserId, DecidedAt = now };
+        var decided = suggestion with { Status = SuggestionStatus.Accepted, DecidedBy = context.UserId, DecidedAt = decidedAt };
         await UpdateReviewMessageAsync(context, decided, question, $"✅ Accepted by <@{context.UserId}> as `{question.Id}`{(edited is null ? string.Empty : " (edited)")}", cancellationToken).ConfigureAwait(false);
         await TellAsync(suggestion.UserId, $"✅ Your suggested interview question was accepted{(edited is null ? string.Empty : " (with a moderator's edits)")} and joins the server's questions as `{question.Id}`:\n> {Quote(question.Prompt)}", cancellationToken).ConfigureAwait(false);
         await context.ReplyAsync($"Accepted: the question is now `{question.Id}` and can be asked by `/ask`.", cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -6,8 +6,9 @@ namespace InterviewBot.Features.Config;
 
 /// <summary>
 /// <c>/config</c>: server settings, one subcommand per setting (Manage Guild, on the definition and re-checked here).
-/// Today: <c>log_channel</c> (where admin notes such as "running low on questions" go) and <c>show</c>; other settings
-/// (review_channel, blind_mode, reveal_after, anonymous_reviews) are meant to join as further subcommands.
+/// Today: <c>log_channel</c> (where admin notes such as "running low on questions" go), <c>review_channel</c> (where
+/// <c>/question suggest</c> posts for staff review) and <c>show</c>; other settings (blind_mode, reveal_after,
+/// anonymous_reviews) are meant to join as further subcommands.
 /// </summary>
 public sealed class ConfigCommand(IGuildSettingsStore settings) : ICommandHandler
 {
@@ -27,6 +28,16 @@ public sealed class ConfigCommand(IGuildSettingsStore settings) : ICommandHandle
                 Options =
                 [
                     new ApplicationCommandOption { Type = ApplicationCommandOptionType.Channel, Name = "channel", Description = "Channel for admin notes", ChannelTypes = [ChannelType.GuildText] },
+                ],
+            },
+            new ApplicationCommandOption
+            {
+                Type = ApplicationCommandOptionType.SubCommand,
+                Name = "review_channel",
+                Description = "Where member question suggestions go for staff review (/question suggest).",
+                Options =
+                [
+                    new ApplicationCommandOption { Type = ApplicationCommandOptionType.Channel, Name = "channel", Description = "A text channel only staff can read", Required = true, ChannelTypes = [ChannelType.GuildText] },
                 ],
             },
             new ApplicationCommandOption { Type = ApplicationCommandOptionType.SubCommand, Name = "show", Description = "Show this server's settings." },
@@ -49,10 +60,21 @@ public sealed class ConfigCommand(IGuildSettingsStore settings) : ICommandHandle
                 await settings.UpdateAsync(context.GuildId, s => s with { LogChannelId = channel }, cancellationToken).ConfigureAwait(false);
                 await context.ReplyAsync(channel is { } id ? $"Admin notes now go to <#{id}>." : "Admin notes are turned off.", cancellationToken: cancellationToken).ConfigureAwait(false);
                 break;
+            case "config review_channel":
+                var review = context.Data.GetOption("channel")?.GetSnowflake()?.Value;
+                if (review is null)
+                {
+                    await context.ReplyAsync("Choose a text channel for suggestions.", cancellationToken: cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+
+                await settings.UpdateAsync(context.GuildId, s => s with { ReviewChannelId = review }, cancellationToken).ConfigureAwait(false);
+                await context.ReplyAsync($"Suggestions now go to <#{review}> for review. Make sure I can post there and that only staff can read it.", cancellationToken: cancellationToken).ConfigureAwait(false);
+                break;
             default:
                 var current = await settings.GetAsync(context.GuildId, cancellationToken).ConfigureAwait(false);
                 await context.ReplyAsync(
-                    $"Log channel: {(current.LogChannelId is { } log ? $"<#{log}>" : "none")}\nReveal after: {current.RevealDelayMinutes / 60.0:0.#} h\nBlind mode: {(current.BlindMode ? "on" : "off")}",
+                    $"Log channel: {(current.LogChannelId is { } log ? $"<#{log}>" : "none")}\nReview channel: {(current.ReviewChannelId is { } rc ? $"<#{rc}>" : "none")}\nReveal after: {current.RevealDelayMinutes / 60.0:0.#} h\nBlind mode: {(current.BlindMode ? "on" : "off")}",
                     cancellationToken: cancellationToken).ConfigureAwait(false);
                 break;
         }
