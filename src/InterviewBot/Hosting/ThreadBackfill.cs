@@ -45,6 +45,7 @@ public sealed partial class ThreadBackfill(
         var after = new Snowflake(thread.ThreadId);
         var checkpoint = await checkpoints.GetAsync(thread.ThreadId, cancellationToken).ConfigureAwait(false);
         var missed = 0;
+        var readStarted = time.GetUtcNow();
         while (true)
         {
             var page = await rest.GetChannelMessagesAsync(new Snowflake(thread.ThreadId), after: after, limit: PageSize, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -67,10 +68,14 @@ public sealed partial class ThreadBackfill(
             after = page.Max(m => m.Id);
         }
 
+        // Only messages the read covered can be judged deleted: one that arrived through the gateway after its page was
+        // read is newer than everything the read saw, and is live. (Without this, a back-fill racing a busy thread marked
+        // fresh answers deleted.) An empty thread covers everything written before the read started.
+        var coveredUpTo = seen.Count > 0 ? seen.Max() : Snowflake.FromTimestamp(readStarted).Value;
         var deleted = 0;
         foreach (var answer in await answers.ListForPromptAsync(thread.PromptId, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var part in answer.Parts.Where(p => p.DeletedAt is null && !answer.IsPrivate && !seen.Contains(p.MessageId)))
+            foreach (var part in answer.Parts.Where(p => p.DeletedAt is null && !answer.IsPrivate && p.MessageId <= coveredUpTo && !seen.Contains(p.MessageId)))
             {
                 await answers.SoftDeletePartAsync(part.MessageId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 deleted++;

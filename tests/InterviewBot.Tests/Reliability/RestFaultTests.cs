@@ -22,7 +22,7 @@ public sealed class RestFaultTests(ITestOutputHelper output)
             o.RateLimits.RouteLimit = 2;
             o.RateLimits.RouteWindow = TimeSpan.FromSeconds(1);
         });
-        using var invalid = new InvalidRequestCounter(bot.Service<IMeterFactory>());
+        using var invalid = new HostCounter(bot.Service<IMeterFactory>(), DiscordMetrics.MeterName, "discord.rest.invalid_requests");
         var faults = bot.Discord.Faults;
         faults.RateLimitRequests(r => r.RouteKey == PostMessage, TimeSpan.FromMilliseconds(300), times: 3);                 // shared-scope storm
         faults.RateLimitRequests(r => r.RouteKey == StartThread, TimeSpan.FromMilliseconds(300), times: 1, global: true);  // global
@@ -83,29 +83,5 @@ public sealed class RestFaultTests(ITestOutputHelper output)
         {
             Assert.NotNull((await prompts.FindByMessageAsync(question.Id, CancellationToken.None))!.ThreadId);
         }
-    }
-
-    /// <summary>Listens to this host's "discord.rest.invalid_requests" counter only (tests run in parallel).</summary>
-    private sealed class InvalidRequestCounter : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private long _total;
-
-        public InvalidRequestCounter(IMeterFactory factory)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == DiscordMetrics.MeterName && instrument.Name == "discord.rest.invalid_requests" && ReferenceEquals(instrument.Meter.Scope, factory))
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _total, value));
-            _listener.Start();
-        }
-
-        public long Total => Interlocked.Read(ref _total);
-
-        public void Dispose() => _listener.Dispose();
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class AnswerCollector(
     public async Task OnMessageCreatedAsync(Message message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (!IsMemberAnswer(message) || !threads.TryGet(message.ChannelId.Value, out var thread))
+        if (!IsMemberAnswer(message) || message.GuildId is null || !threads.TryGet(message.ChannelId.Value, out var thread))
         {
             return;
         }
@@ -107,11 +107,12 @@ public sealed partial class AnswerCollector(
         }
     }
 
+    // No guild_id test here: Discord's REST message objects (what back-fill reads) never carry one; the thread's prompt
+    // says which guild it is.
     private static bool IsMemberAnswer(Message message) =>
         message.Author.Bot != true
         && message.WebhookId is null
-        && message.Type is MessageType.Default or MessageType.Reply
-        && message.GuildId is not null;
+        && message.Type is MessageType.Default or MessageType.Reply;
 
     private async Task StoreAsync(ThreadPrompt thread, ulong userId, ulong messageId, string content, DateTimeOffset writtenAt, CancellationToken cancellationToken)
     {
