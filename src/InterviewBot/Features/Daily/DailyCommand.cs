@@ -78,6 +78,9 @@ public sealed class DailyCommand(
             return;
         }
 
+        // Acknowledge at once: the first time-zone lookup loads the system's zone database, and the pre-flight check
+        // makes REST calls; all replies below are ephemeral edits of this deferral.
+        await context.DeferAsync(ephemeral: true, cancellationToken).ConfigureAwait(false);
         var (path, _) = context.Data.GetCommandPath();
         switch (path)
         {
@@ -183,7 +186,6 @@ public sealed class DailyCommand(
             return;
         }
 
-        await context.DeferAsync(ephemeral: true, cancellationToken).ConfigureAwait(false);
         var missing = await permissionCheck.MissingAsync(context.GuildId, channelId!.Value, cancellationToken).ConfigureAwait(false);
         if (missing.Count > 0)
         {
@@ -285,7 +287,6 @@ public sealed class DailyCommand(
             return;
         }
 
-        await context.DeferAsync(ephemeral: true, cancellationToken).ConfigureAwait(false);
         var result = await poster.FireAsync(schedule.ScheduleId, time.GetUtcNow(), DailyFireKind.Now, cancellationToken).ConfigureAwait(false);
         var link = result.Post?.MessageId is { } message ? $"https://discord.com/channels/{schedule.GuildId}/{result.Post.ChannelId}/{message}" : null;
         var reply = result.Outcome switch
