@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using DiscordEmulator.Scripting;
 using InterviewBot.Features.Daily;
 using InterviewBot.Storage;
@@ -16,6 +17,25 @@ internal static class DailyTestKit
 
     public static EmulatedMember Admin(BotUnderTest bot) =>
         bot.Guild.Members.FirstOrDefault(m => m.Name == "admin") ?? bot.Guild.AddMember("admin", DiscordEmulator.Permissions.ManageGuild);
+
+    /// <summary>
+    /// Awaits work on the bot's fake clock while letting that clock move forward in small steps, as real time would:
+    /// the post pacer spaces posts by waiting on the clock, so a post queued behind the periodic sweep's catch-up
+    /// would otherwise wait forever on a clock nobody advances.
+    /// </summary>
+    public static async Task<T> WhileTimePassesAsync<T>(FakeTimeProvider time, Task<T> work)
+    {
+        while (!work.IsCompleted)
+        {
+            await Task.WhenAny(work, Task.Delay(10));
+            if (!work.IsCompleted)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(100));
+            }
+        }
+
+        return await work;
+    }
 
     public static async Task<string> RunAsync(BotUnderTest bot, EmulatedMember member, string command, params (string Name, object? Value)[] options)
     {
