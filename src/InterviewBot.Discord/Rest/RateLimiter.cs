@@ -13,6 +13,7 @@ namespace InterviewBot.Discord.Rest;
 internal sealed class RateLimiter(TimeProvider time, int globalPerSecond) : IDisposable
 {
     private static readonly TimeSpan IdleBucketLifetime = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan ResetMargin = TimeSpan.FromMilliseconds(20);
     private readonly ConcurrentDictionary<string, string> _bucketHashes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
     private readonly GlobalRateLimit _global = new(time, globalPerSecond);
@@ -64,7 +65,9 @@ internal sealed class RateLimiter(TimeProvider time, int globalPerSecond) : IDis
         var limit = ReadInt(headers, "X-RateLimit-Limit");
         var remaining = ReadInt(headers, "X-RateLimit-Remaining");
         var resetAfter = ReadDouble(headers, "X-RateLimit-Reset-After");
-        DateTimeOffset? resetAt = resetAfter is { } seconds ? now + TimeSpan.FromSeconds(seconds) : null;
+        // Reset-After is rounded to the millisecond and a loopback response can arrive in less than that, so a reset
+        // computed from it can fall just before the server's; a small margin keeps the next request out of the old window.
+        DateTimeOffset? resetAt = resetAfter is { } seconds ? now + TimeSpan.FromSeconds(seconds) + ResetMargin : null;
 
         var bucket = lease.Bucket;
         if (Read(headers, "X-RateLimit-Bucket") is { Length: > 0 } hash)
