@@ -1,3 +1,4 @@
+using InterviewBot.Core.Scheduling;
 using InterviewBot.Discord.Entities;
 using InterviewBot.Features.Interactions;
 using InterviewBot.Storage;
@@ -7,8 +8,7 @@ namespace InterviewBot.Features.Config;
 /// <summary>
 /// <c>/config</c>: server settings, one subcommand per setting (Manage Guild, on the definition and re-checked here).
 /// Today: <c>log_channel</c> (where admin notes such as "running low on questions" go), <c>review_channel</c> (where
-/// <c>/question suggest</c> posts for staff review) and <c>show</c>; other settings (blind_mode, reveal_after,
-/// anonymous_reviews) are meant to join as further subcommands.
+/// <c>/question suggest</c> posts for staff review), <c>blind_mode</c>, <c>reveal_after</c> and <c>show</c>.
 /// </summary>
 public sealed class ConfigCommand(IGuildSettingsStore settings) : ICommandHandler
 {
@@ -38,6 +38,26 @@ public sealed class ConfigCommand(IGuildSettingsStore settings) : ICommandHandle
                 Options =
                 [
                     new ApplicationCommandOption { Type = ApplicationCommandOptionType.Channel, Name = "channel", Description = "A text channel only staff can read", Required = true, ChannelTypes = [ChannelType.GuildText] },
+                ],
+            },
+            new ApplicationCommandOption
+            {
+                Type = ApplicationCommandOptionType.SubCommand,
+                Name = "blind_mode",
+                Description = "Answers only through the private form, shown to everyone at the reveal.",
+                Options =
+                [
+                    new ApplicationCommandOption { Type = ApplicationCommandOptionType.Boolean, Name = "enabled", Description = "On or off", Required = true },
+                ],
+            },
+            new ApplicationCommandOption
+            {
+                Type = ApplicationCommandOptionType.SubCommand,
+                Name = "reveal_after",
+                Description = "How long after /ask a question is revealed (daily schedules have their own).",
+                Options =
+                [
+                    new ApplicationCommandOption { Type = ApplicationCommandOptionType.String, Name = "delay", Description = "e.g. 24h, 8h, 90m (5m to 7d)", Required = true, MaxLength = 10 },
                 ],
             },
             new ApplicationCommandOption { Type = ApplicationCommandOptionType.SubCommand, Name = "show", Description = "Show this server's settings." },
@@ -70,6 +90,25 @@ public sealed class ConfigCommand(IGuildSettingsStore settings) : ICommandHandle
 
                 await settings.UpdateAsync(context.GuildId, s => s with { ReviewChannelId = review }, cancellationToken).ConfigureAwait(false);
                 await context.ReplyAsync($"Suggestions now go to <#{review}> for review. Make sure I can post there and that only staff can read it.", cancellationToken: cancellationToken).ConfigureAwait(false);
+                break;
+            case "config blind_mode":
+                var blind = context.Data.GetOption("enabled")?.GetBoolean() ?? false;
+                await settings.UpdateAsync(context.GuildId, s => s with { BlindMode = blind }, cancellationToken).ConfigureAwait(false);
+                await context.ReplyAsync(
+                    blind ? "Blind mode is on: new questions' threads are locked and members answer with **Answer privately**; all answers are shown at the reveal." : "Blind mode is off: members answer in each question's thread.",
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
+                break;
+            case "config reveal_after":
+                var parsed = DelayParser.Parse(context.Data.GetOption("delay")?.GetString());
+                if (!parsed.Success)
+                {
+                    await context.ReplyAsync(parsed.Error!, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+
+                var minutes = (int)parsed.Value.TotalMinutes;
+                await settings.UpdateAsync(context.GuildId, s => s with { RevealDelayMinutes = minutes }, cancellationToken).ConfigureAwait(false);
+                await context.ReplyAsync($"Questions asked with `/ask` are now revealed {DelayParser.Format(parsed.Value)} after posting.", cancellationToken: cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 var current = await settings.GetAsync(context.GuildId, cancellationToken).ConfigureAwait(false);
