@@ -31,4 +31,8 @@ public sealed record Answer
     public string Content => string.Join('\n', Parts.Where(p => p.DeletedAt is null).Select(p => p.Content));
 
     public bool HasContent => Parts.Any(p => p.DeletedAt is null);
+
+    /// <summary>The text that is scored: live parts in posting order, capped (<see cref="Core.Answers.AnswerAssembler"/>).</summary>
+    public string AssembledText() =>
+        Core.Answers.AnswerAssembler.Assemble(Parts.Select(p => new Core.Answers.AnswerPart(p.MessageId, p.Content, p.DeletedAt is not null)));
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using InterviewBot.Core.Answers;
 using InterviewBot.Core.Scoring;
 using InterviewBot.Discord.Entities;
 using InterviewBot.Features.Interactions;
@@ -76,7 +75,7 @@ public sealed class PromptButtons(
         string text;
         if (answer is { HasContent: true })
         {
-            var coverage = scorer.Score(question, AnswerAssembler.Assemble(answer.Parts.Select(p => new Core.Answers.AnswerPart(p.MessageId, p.Content, p.DeletedAt is not null))));
+            var coverage = scorer.Score(question, answer.AssembledText());
             text = coverage.Missed.FirstOrDefault() is { } missed
                 ? $"💡 Your answer so far could say more about: **{missed.KeyPoint.Label}**."
                 : "💡 Your answer already touches every key point. Consider trade-offs and a concrete example.";

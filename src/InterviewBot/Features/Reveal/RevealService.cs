@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using InterviewBot.Core.Answers;
 using InterviewBot.Core.Questions;
 using InterviewBot.Core.Repetition;
 using InterviewBot.Core.Scoring;
@@ -106,7 +105,7 @@ public sealed partial class RevealService(
                 continue;
             }
 
-            var text = AnswerAssembler.Assemble(answer.Parts.Select(p => new Core.Answers.AnswerPart(p.MessageId, p.Content, p.DeletedAt is not null)));
+            var text = answer.AssembledText();
             var coverage = scorer.Score(question, text);
             scored.Add((answer, text, coverage));
             await answers.SetCoverageAsync(answer.AnswerId, [.. coverage.Points.Where(p => p.Covered).Select(p => p.KeyPoint.Label)], coverage.Total, cancellationToken).ConfigureAwait(false);
