@@ -24,7 +24,8 @@ public sealed class DailyPostingTests
 
         var result = await WhileTimePassesAsync(time, bot.Service<DailyPoster>().FireAsync(schedule.ScheduleId, NineBerlin, DailyFireKind.Scheduled, CancellationToken.None));
 
-        Assert.Equal(DailyPostOutcome.Posted, result.Outcome);
+        // Moving the clock to 09:00 also wakes the periodic sweep, whose catch-up may post first: either way, once.
+        Assert.Contains(result.Outcome, new[] { DailyPostOutcome.Posted, DailyPostOutcome.AlreadyPosted });
         var message = Assert.Single(Questions(bot, bot.Channel.Id));
         var thread = Assert.Single(bot.Discord.Threads);
         Assert.Equal(message.Id, thread.Id);
