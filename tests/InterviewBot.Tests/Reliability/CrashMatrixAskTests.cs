@@ -10,6 +10,9 @@ public enum AskCrashStep
     /// <summary>The question message request arrived; Discord never applied it.</summary>
     BeforeMessage,
 
+    /// <summary>The prompt is stored; the thread request arrived and Discord never applied it.</summary>
+    BeforeThread,
+
     /// <summary>The prompt is stored and the thread exists on Discord; the bot never learned it.</summary>
     AfterThread,
 
@@ -31,6 +34,7 @@ public sealed class CrashMatrixAskTests
 
     [Theory]
     [InlineData(AskCrashStep.BeforeMessage)]
+    [InlineData(AskCrashStep.BeforeThread)]
     [InlineData(AskCrashStep.AfterThread)]
     [InlineData(AskCrashStep.AfterCommit)]
     public async Task AskPost_ProcessKilledAtAStep_RestartLeavesNoOrphan_AnswersInTheThreadAreCollected(AskCrashStep step)
@@ -41,6 +45,7 @@ public sealed class CrashMatrixAskTests
         var (match, stage) = step switch
         {
             AskCrashStep.BeforeMessage => ((Func<RestRequestInfo, bool>)(r => r.RouteKey == CreateMessage && r.Path == channelPath && r.Body?["embeds"] is JsonArray { Count: > 0 }), RequestStage.BeforeApply),
+            AskCrashStep.BeforeThread => (r => r.RouteKey == StartThread, RequestStage.BeforeApply),
             AskCrashStep.AfterThread => (r => r.RouteKey == StartThread, RequestStage.AfterApply),
             _ => ((Func<RestRequestInfo, bool>)(r => r.Route.StartsWith("/webhooks/", StringComparison.Ordinal)), RequestStage.BeforeApply),
         };
@@ -55,6 +60,11 @@ public sealed class CrashMatrixAskTests
             case AskCrashStep.BeforeMessage:
                 Assert.Empty(bot.BotMessages(bot.Channel.Id));
                 Assert.Equal(0, promptsBefore);
+                break;
+            case AskCrashStep.BeforeThread:
+                Assert.Equal(1, promptsBefore);
+                Assert.Null(threadBefore);
+                Assert.Empty(bot.Discord.Threads);
                 break;
             case AskCrashStep.AfterThread:
                 Assert.Equal(1, promptsBefore);
