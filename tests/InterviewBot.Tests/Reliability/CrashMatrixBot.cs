@@ -113,12 +113,12 @@ internal sealed class CrashMatrixBot : IAsyncDisposable
         }
     }
 
-    /// <summary>One value from the bot's database, read-only (null when the row or value is missing).</summary>
-    public async Task<object?> ScalarAsync(string sql)
+    /// <summary>One value from the bot's database (or Quartz's, <c>quartz.db</c>), read-only; null when the row or value is missing.</summary>
+    public async Task<object?> ScalarAsync(string sql, string database = "interviewbot.db")
     {
         var builder = new SqliteConnectionStringBuilder
         {
-            DataSource = _data.File("interviewbot.db"),
+            DataSource = _data.File(database),
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = false,
         };
@@ -130,7 +130,7 @@ internal sealed class CrashMatrixBot : IAsyncDisposable
         return value is DBNull ? null : value;
     }
 
-    public async Task<long> CountAsync(string sql) => Convert.ToInt64(await ScalarAsync(sql), CultureInfo.InvariantCulture);
+    public async Task<long> CountAsync(string sql, string database = "interviewbot.db") => Convert.ToInt64(await ScalarAsync(sql, database), CultureInfo.InvariantCulture);
 
     /// <summary>Polls until <paramref name="condition"/> holds; a timeout names <paramref name="what"/> and shows the bot's output.</summary>
     public async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)

@@ -13,6 +13,9 @@ public enum DailyCrashStep
     /// <summary>The message exists on Discord; the bot never learned its id (the ledger has no message).</summary>
     AfterMessage,
 
+    /// <summary>The message is recorded (ledger and prompt); the thread request arrived and Discord never applied it.</summary>
+    BeforeThread,
+
     /// <summary>The message is recorded and the thread exists on Discord; the bot never learned it (the ledger has no thread).</summary>
     AfterThread,
 
@@ -34,6 +37,7 @@ public sealed class CrashMatrixDailyTests
     [Theory]
     [InlineData(DailyCrashStep.BeforeMessage)]
     [InlineData(DailyCrashStep.AfterMessage)]
+    [InlineData(DailyCrashStep.BeforeThread)]
     [InlineData(DailyCrashStep.AfterThread)]
     [InlineData(DailyCrashStep.AfterCommit)]
     public async Task DailyPost_ProcessKilledAtAStep_RestartFinishesTheSamePost_OneMessageOneThreadNoOrphans(DailyCrashStep step)
@@ -50,7 +54,8 @@ public sealed class CrashMatrixDailyTests
         {
             DailyCrashStep.BeforeMessage => (IsQuestion(channelPath), RequestStage.BeforeApply),
             DailyCrashStep.AfterMessage => (IsQuestion(channelPath), RequestStage.AfterApply),
-            DailyCrashStep.AfterThread => ((Func<RestRequestInfo, bool>)(r => r.RouteKey == StartThread), RequestStage.AfterApply),
+            DailyCrashStep.BeforeThread => ((Func<RestRequestInfo, bool>)(r => r.RouteKey == StartThread), RequestStage.BeforeApply),
+            DailyCrashStep.AfterThread => (r => r.RouteKey == StartThread, RequestStage.AfterApply),
             _ => ((Func<RestRequestInfo, bool>)(r => r.Route.StartsWith("/webhooks/", StringComparison.Ordinal)), RequestStage.BeforeApply),
         };
         bot.KillAt(match, stage);
@@ -73,6 +78,12 @@ public sealed class CrashMatrixDailyTests
             case DailyCrashStep.AfterMessage:
                 Assert.Equal(1, questionsBefore);
                 Assert.Null(messageBefore);
+                Assert.Empty(bot.Discord.Threads);
+                break;
+            case DailyCrashStep.BeforeThread:
+                Assert.Equal(1, questionsBefore);
+                Assert.NotNull(messageBefore);
+                Assert.Null(threadBefore);
                 Assert.Empty(bot.Discord.Threads);
                 break;
             case DailyCrashStep.AfterThread:
