@@ -39,6 +39,9 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
     /// <summary>Runs after a deferral was sent, before the handler continues with its slow work.</summary>
     internal Func<CancellationToken, Task>? AfterDeferral { get; init; }
 
+    /// <summary>Runs once, right after the first response (a reply, a deferral, a modal) went out: the acknowledgement.</summary>
+    internal Action? Acknowledged { get; init; }
+
     /// <summary>The member's permissions in the channel, as Discord computed them for this interaction.</summary>
     public bool MemberHas(Permissions permission)
     {
@@ -54,7 +57,7 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
         }
 
         await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Deferred(ephemeral), cancellationToken: cancellationToken).ConfigureAwait(false);
-        _state = ResponseState.Deferred;
+        SetState(ResponseState.Deferred);
         if (AfterDeferral is { } afterDeferral)
         {
             await afterDeferral(cancellationToken).ConfigureAwait(false);
@@ -70,7 +73,7 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
         }
 
         await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.DeferredUpdate(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        _state = ResponseState.Deferred;
+        SetState(ResponseState.Deferred);
         if (AfterDeferral is { } afterDeferral)
         {
             await afterDeferral(cancellationToken).ConfigureAwait(false);
@@ -91,7 +94,7 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
         {
             case ResponseState.None:
                 await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.ChannelMessage(message, ephemeral), cancellationToken: cancellationToken).ConfigureAwait(false);
-                _state = ResponseState.Responded;
+                SetState(ResponseState.Responded);
                 break;
             case ResponseState.Deferred:
                 await rest.EditOriginalResponseAsync(
@@ -111,20 +114,30 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
     public async Task ShowModalAsync(string customId, string title, IReadOnlyList<Component> components, CancellationToken cancellationToken)
     {
         await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Modal(customId, title, components), cancellationToken: cancellationToken).ConfigureAwait(false);
-        _state = ResponseState.Responded;
+        SetState(ResponseState.Responded);
     }
 
     public async Task AutocompleteAsync(IReadOnlyList<ApplicationCommandOptionChoice> choices, CancellationToken cancellationToken)
     {
         await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Autocomplete([.. choices.Take(25)]), cancellationToken: cancellationToken).ConfigureAwait(false);
-        _state = ResponseState.Responded;
+        SetState(ResponseState.Responded);
     }
 
     /// <summary>For components: replace the message the component is on.</summary>
     public async Task UpdateMessageAsync(InteractionCallbackData data, CancellationToken cancellationToken)
     {
         await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.UpdateMessage(data), cancellationToken: cancellationToken).ConfigureAwait(false);
-        _state = ResponseState.Responded;
+        SetState(ResponseState.Responded);
+    }
+
+    private void SetState(ResponseState state)
+    {
+        var first = _state == ResponseState.None;
+        _state = state;
+        if (first)
+        {
+            Acknowledged?.Invoke();
+        }
     }
 
     public string? StringOption(string name) => Data.GetOption(name)?.GetString();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using InterviewBot.Discord.Entities;
 using InterviewBot.Discord.Rest;
 using InterviewBot.Health;
@@ -17,6 +16,7 @@ public sealed partial class InteractionDispatcher
     private readonly Dictionary<string, IComponentHandler> _components;
     private readonly IDiscordRestClient _rest;
     private readonly BotMetrics _metrics;
+    private readonly TimeProvider _time;
     private readonly ILogger<InteractionDispatcher> _logger;
 
     public InteractionDispatcher(
@@ -24,12 +24,14 @@ public sealed partial class InteractionDispatcher
         IEnumerable<IComponentHandler> components,
         IDiscordRestClient rest,
         BotMetrics metrics,
+        TimeProvider time,
         ILogger<InteractionDispatcher> logger)
     {
         _commands = commands.ToDictionary(c => c.Definition.Name, StringComparer.Ordinal);
         _components = components.ToDictionary(c => c.Feature, StringComparer.Ordinal);
         _rest = rest;
         _metrics = metrics;
+        _time = time;
         _logger = logger;
     }
 
@@ -45,9 +47,14 @@ public sealed partial class InteractionDispatcher
     public async Task DispatchAsync(Interaction interaction, Func<CancellationToken, Task>? afterDeferral, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        var started = Stopwatch.GetTimestamp();
-        var context = new InteractionContext(interaction, _rest) { AfterDeferral = afterDeferral };
+        var started = _time.GetTimestamp();
         var kind = interaction.Type.ToString();
+        var failed = false;
+        var context = new InteractionContext(interaction, _rest)
+        {
+            AfterDeferral = afterDeferral,
+            Acknowledged = () => _metrics.InteractionAcknowledged(kind, _time.GetElapsedTime(started)),
+        };
         using var scope = _logger.BeginScope(new Dictionary<string, object?>
         {
             ["InteractionId"] = interaction.Id.ToString(),
@@ -79,12 +86,13 @@ public sealed partial class InteractionDispatcher
         }
         catch (Exception e)
         {
+            failed = true;
             LogHandlerFailed(_logger, e, kind);
             await TellSomethingWentWrongAsync(context, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _metrics.InteractionHandled(kind, Stopwatch.GetElapsedTime(started));
+            _metrics.InteractionHandled(kind, failed);
         }
     }
 
