@@ -12,6 +12,13 @@ namespace InterviewBot.Features.Interactions;
 /// </summary>
 public sealed partial class InteractionDispatcher
 {
+    /// <summary>
+    /// A handler that has not answered by then is deferred on its behalf (ephemeral), so slow work it did before its
+    /// own deferral (a write waiting for a locked database, a long queue at the single writer) never costs the member
+    /// Discord's 3-second deadline. Its reply then edits the deferral.
+    /// </summary>
+    public static readonly TimeSpan DeferralGuard = TimeSpan.FromSeconds(2);
+
     private readonly Dictionary<string, ICommandHandler> _commands;
     private readonly Dictionary<string, IComponentHandler> _components;
     private readonly IDiscordRestClient _rest;
@@ -50,11 +57,13 @@ public sealed partial class InteractionDispatcher
         var started = _time.GetTimestamp();
         var kind = interaction.Type.ToString();
         var failed = false;
-        var context = new InteractionContext(interaction, _rest)
+        using var context = new InteractionContext(interaction, _rest)
         {
             AfterDeferral = afterDeferral,
             Acknowledged = () => _metrics.InteractionAcknowledged(kind, _time.GetElapsedTime(started)),
         };
+        using var handled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var guard = DeferIfSlowAsync(context, kind, handled.Token);
         using var scope = _logger.BeginScope(new Dictionary<string, object?>
         {
             ["InteractionId"] = interaction.Id.ToString(),
@@ -92,7 +101,29 @@ public sealed partial class InteractionDispatcher
         }
         finally
         {
+            await handled.CancelAsync().ConfigureAwait(false);
+            await guard.ConfigureAwait(false);
             _metrics.InteractionHandled(kind, failed);
+        }
+    }
+
+    private async Task DeferIfSlowAsync(InteractionContext context, string kind, CancellationToken handled)
+    {
+        try
+        {
+            // Discord's deadline runs on the wall clock, whatever clock the domain is given (tests fake that one).
+            await Task.Delay(DeferralGuard, TimeProvider.System, handled).ConfigureAwait(false);
+            if (await context.DeferIfUnansweredAsync(handled).ConfigureAwait(false))
+            {
+                LogDeferredByGuard(_logger, kind, DeferralGuard.TotalSeconds);
+            }
+        }
+        catch (OperationCanceledException) when (handled.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is DiscordApiException or HttpRequestException)
+        {
+            LogGuardFailed(_logger, e, kind);
         }
     }
 
@@ -178,6 +209,12 @@ public sealed partial class InteractionDispatcher
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Interaction handler failed ({Kind})")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Interaction ({Kind}) not answered within {Seconds} s: deferred on the handler's behalf")]
+    private static partial void LogDeferredByGuard(ILogger logger, string kind, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not defer a slow interaction ({Kind})")]
+    private static partial void LogGuardFailed(ILogger logger, Exception exception, string kind);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the member that their interaction failed")]
     private static partial void LogApologyFailed(ILogger logger, Exception exception);
