@@ -52,6 +52,7 @@ public sealed partial class PromptPublisher(
             ?? await prompts.FindByMessageAsync(message.Id.Value, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"prompt for message {message.Id} could not be stored");
 
+        using var scope = logger.BeginPromptScope(prompt);
         prompt = await EnsureThreadAsync(prompt, request.Question, guildSettings.BlindMode, cancellationToken).ConfigureAwait(false);
         await FinishAsync(prompt, request, cancellationToken).ConfigureAwait(false);
         return prompt;
@@ -108,6 +109,7 @@ public sealed partial class PromptPublisher(
     {
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(request);
+        using var scope = logger.BeginPromptScope(prompt);
         openThreads.Open(prompt);
         await usage.RecordAsync(request.GuildId, request.ScheduleId, request.Question.Id, prompt.PostedAt, cancellationToken).ConfigureAwait(false);
         if (prompt.RevealAt is { } at)
