@@ -154,6 +154,11 @@ public sealed class ObservabilityTests
         var fired = await bot.Service<DailyPoster>().FireAsync(schedule.ScheduleId, bot.Time.GetUtcNow().AddDays(1), DailyFireKind.Scheduled, CancellationToken.None);
         Assert.Equal(DailyPostOutcome.Skipped, fired.Outcome);
 
+        // A handler is counted when it returns, just after its reply reached the member: let the last one (the pause) finish.
+        await WaitUntilAsync(
+            () => meters.Sum("interviewbot.interactions", ("kind", "ApplicationCommand")) >= 3 && meters.Sum("interviewbot.interactions", ("kind", "MessageComponent")) >= 1,
+            "the ask, setup, pause and reveal handlers counted");
+
         // Bot meter.
         Assert.True(meters.Sum("interviewbot.gateway.events", ("event", "interaction")) >= 4); // ask, reveal, setup, pause
         Assert.True(meters.Sum("interviewbot.gateway.events", ("event", "message_create")) >= 1);
