@@ -16,7 +16,13 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
     private enum ResponseState
     {
         None,
+
+        /// <summary>"Thinking…": the reply will be the deferred response's content.</summary>
         Deferred,
+
+        /// <summary>A component acknowledged without a visible reply: its message may be edited, a reply is a followup.</summary>
+        DeferredUpdate,
+
         Responded,
     }
 
@@ -61,18 +67,21 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
     }
 
     /// <summary>
-    /// The deadline guard: when nothing was sent yet, an ephemeral deferral (a later <see cref="ReplyAsync(string, bool)"/>
-    /// edits it). Autocomplete cannot be deferred. Returns whether it deferred.
+    /// The deadline guard: when nothing was sent yet, a deferral. A component gets a silent one, so the handler can still
+    /// update the component's message or reply (as a followup); anything else an ephemeral "thinking" one that a later
+    /// <see cref="ReplyAsync(string, bool)"/> fills in. Autocomplete cannot be deferred. Returns whether it deferred.
     /// </summary>
-    internal Task<bool> DeferIfUnansweredAsync(CancellationToken cancellationToken) =>
-        interaction.Type == InteractionType.ApplicationCommandAutocomplete
-            ? Task.FromResult(false)
-            : RespondFirstAsync(InteractionResponse.Deferred(ephemeral: true), ResponseState.Deferred, cancellationToken);
+    internal Task<bool> DeferIfUnansweredAsync(CancellationToken cancellationToken) => interaction.Type switch
+    {
+        InteractionType.ApplicationCommandAutocomplete => Task.FromResult(false),
+        InteractionType.MessageComponent => RespondFirstAsync(InteractionResponse.DeferredUpdate(), ResponseState.DeferredUpdate, cancellationToken),
+        _ => RespondFirstAsync(InteractionResponse.Deferred(ephemeral: true), ResponseState.Deferred, cancellationToken),
+    };
 
     /// <summary>For components: acknowledge without a visible reply.</summary>
     public async Task DeferUpdateAsync(CancellationToken cancellationToken)
     {
-        if (await RespondFirstAsync(InteractionResponse.DeferredUpdate(), ResponseState.Deferred, cancellationToken).ConfigureAwait(false)
+        if (await RespondFirstAsync(InteractionResponse.DeferredUpdate(), ResponseState.DeferredUpdate, cancellationToken).ConfigureAwait(false)
             && AfterDeferral is { } afterDeferral)
         {
             await afterDeferral(cancellationToken).ConfigureAwait(false);
@@ -84,7 +93,8 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
 
     /// <summary>
     /// The reply: the initial response when nothing was sent yet, the deferred response's content after a deferral,
-    /// and a followup after that.
+    /// and a followup after that or after a component's silent deferral (editing that one would overwrite the
+    /// component's message).
     /// </summary>
     public async Task ReplyAsync(MessageCreate message, bool ephemeral = true, CancellationToken cancellationToken = default)
     {
@@ -151,12 +161,27 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
         }
     }
 
-    /// <summary>For components: replace the message the component is on.</summary>
+    /// <summary>
+    /// For components: replace the message the component is on; after a silent deferral (the handler's own or the
+    /// deadline guard's) by editing the original response, which for a component is that message.
+    /// </summary>
     public async Task UpdateMessageAsync(InteractionCallbackData data, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(data);
         await _responding.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (_state == ResponseState.DeferredUpdate)
+            {
+                await rest.EditOriginalResponseAsync(
+                    interaction.ApplicationId,
+                    interaction.Token,
+                    new MessageEdit { Content = data.Content, Embeds = data.Embeds, Components = data.Components, AllowedMentions = data.AllowedMentions },
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
+                _state = ResponseState.Responded;
+                return;
+            }
+
             await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.UpdateMessage(data), cancellationToken: cancellationToken).ConfigureAwait(false);
             SetState(ResponseState.Responded);
         }

@@ -45,11 +45,7 @@ public sealed partial class PrivacyButtons(IMemberDataStore memberData, ErasedMe
         await erased.EraseAsync(context.GuildId, context.UserId, cancellationToken).ConfigureAwait(false);
         var deleted = await memberData.DeleteAsync(context.GuildId, context.UserId, cancellationToken).ConfigureAwait(false);
         LogDeleted(logger, context.GuildId, deleted.Answers, deleted.ReviewsGiven);
-        await context.Rest.EditOriginalResponseAsync(
-            context.Interaction.ApplicationId,
-            context.Interaction.Token,
-            new MessageEdit { Content = Summary(deleted), Components = [] },
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+        await context.UpdateMessageAsync(new InteractionCallbackData { Content = Summary(deleted), Components = [] }, cancellationToken).ConfigureAwait(false);
     }
 
     public static string Summary(MemberDataDeletion deleted)
