@@ -41,8 +41,11 @@ public static partial class QuestionFileParser
         }
         catch (YamlException e)
         {
-            // As with a whole-file load: a file that is not valid YAML reports only that.
-            return ([], [new BankProblem(At(displayName, e.Start), $"YAML syntax: {Describe(e)}")]);
+            // As with a whole-file load: a file that is not valid YAML reports only that. Some of YamlDotNet's errors
+            // (a tab used as indentation, a document that is only an alias) carry no position: the last place read
+            // well is a better pointer than the top of the file.
+            var at = e.Start.Equals(Mark.Empty) ? parser.LastGoodEnd : e.Start;
+            return ([], [new BankProblem(At(displayName, at), $"YAML syntax: {Describe(e)}")]);
         }
         catch (InvalidOperationException)
         {
@@ -106,7 +109,7 @@ public static partial class QuestionFileParser
                     var root = _tree.ReadNode(parser);
                     if (_tree.Kind(root) == YamlTree.NodeKind.Placeholder)
                     {
-                        throw new YamlException("A document cannot contain only an alias");
+                        throw new YamlException(_tree.Start(root), _tree.Start(root), "A document cannot contain only an alias");
                     }
 
                     if (documents == 0)
