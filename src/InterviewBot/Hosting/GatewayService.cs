@@ -33,7 +33,9 @@ public sealed partial class GatewayService(
     IHostApplicationLifetime lifetime,
     ILogger<GatewayService> logger) : BackgroundService
 {
-    private const int MessageWorkers = 4;
+    // Each worker waits for its message to be committed before the next, so the number of workers bounds how many answers
+    // the single writer can group into one transaction (docs/performance.md, item 2).
+    private const int MessageWorkers = 32;
     /// <summary>Interactions started but not yet acknowledged (or answered); the router waits when all are taken.</summary>
     private const int MaxUnacknowledgedInteractions = 64;
 

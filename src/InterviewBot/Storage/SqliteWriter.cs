@@ -36,10 +36,8 @@ public sealed class SqliteWriter : IDisposable
     // everyone else only queues. The fields below belong to the holder.
     private readonly SemaphoreSlim drainer = new(1, 1);
     private readonly List<PendingWrite> awaitingCommit = [];
+    private readonly Dictionary<string, SqliteCommand> preparedCommands = new(StringComparer.Ordinal);
     private SqliteConnection? connection;
-    private SqliteCommand? savepoint;
-    private SqliteCommand? releaseSavepoint;
-    private SqliteCommand? rollbackToSavepoint;
     private volatile bool disposed;
 
     public SqliteWriter(SqliteConnectionFactory factory)
@@ -91,6 +89,34 @@ public sealed class SqliteWriter : IDisposable
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A command for <paramref name="sql"/> on the writer's connection, compiled once and reused by later writes, so
+    /// SQLite does not parse and plan the statement again for every write. For hot paths, called from inside a write's
+    /// work with the transaction it was given; the command must not be kept beyond that work. Its parameters stay from
+    /// the previous use: set every one of them each time.
+    /// </summary>
+    public SqliteCommand PreparedCommand(SqliteTransaction transaction, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentException.ThrowIfNullOrEmpty(sql);
+        if (connection is null || !ReferenceEquals(transaction.Connection, connection))
+        {
+            throw new InvalidOperationException("A prepared command is only for the transaction a write's work was given.");
+        }
+
+        if (!preparedCommands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+#pragma warning disable CA2100 // Callers pass their constant SQL; values go in parameters.
+            command.CommandText = sql;
+#pragma warning restore CA2100
+            preparedCommands.Add(sql, command);
+        }
+
+        command.Transaction = transaction;
+        return command;
+    }
+
     public void Dispose()
     {
         disposed = true;
@@ -107,7 +133,10 @@ public sealed class SqliteWriter : IDisposable
         }
     }
 
-    /// <summary>The caller found the writer idle: it runs batches itself until its own write is settled.</summary>
+    /// <summary>
+    /// The caller found the writer idle: it runs the batch on its own thread, so a lone write waits for no hand-off.
+    /// Once its own write is settled and more are queued, a pool thread takes over the rest and the caller goes on.
+    /// </summary>
     private async Task<T> LeadAsync<T>(PendingWrite<T> own)
     {
         await DrainAsync(own).ConfigureAwait(false);
@@ -123,8 +152,7 @@ public sealed class SqliteWriter : IDisposable
             {
                 if (own is { IsFinished: true })
                 {
-                    // The leading caller's write is settled: a pool thread takes over the rest, so that caller goes on now.
-                    _ = Task.Run(() => DrainAsync(null));
+                    ThreadPool.UnsafeQueueUserWorkItem(static w => _ = w.DrainAsync(null), this, preferLocal: false);
                     return;
                 }
 
@@ -184,7 +212,7 @@ public sealed class SqliteWriter : IDisposable
             {
                 if (guarded)
                 {
-                    Execute(savepoint!, transaction);
+                    Execute(transaction, "SAVEPOINT write;");
                 }
             }
             catch (Exception e)
@@ -220,7 +248,7 @@ public sealed class SqliteWriter : IDisposable
                 {
                     if (guarded)
                     {
-                        Execute(releaseSavepoint!, transaction);
+                        Execute(transaction, "RELEASE write;");
                     }
                 }
                 catch (Exception e)
@@ -245,8 +273,8 @@ public sealed class SqliteWriter : IDisposable
 
             try
             {
-                Execute(rollbackToSavepoint!, transaction);
-                Execute(releaseSavepoint!, transaction);
+                Execute(transaction, "ROLLBACK TO write;");
+                Execute(transaction, "RELEASE write;");
             }
             catch (Exception e)
             {
@@ -315,36 +343,18 @@ public sealed class SqliteWriter : IDisposable
     private bool InTransaction() =>
         connection is { State: ConnectionState.Open } open && raw.sqlite3_get_autocommit(open.Handle) == 0;
 
-    private SqliteConnection OpenConnection()
-    {
-        var opened = factory.Open();
-        savepoint = Prepare(opened, "SAVEPOINT write;");
-        releaseSavepoint = Prepare(opened, "RELEASE write;");
-        rollbackToSavepoint = Prepare(opened, "ROLLBACK TO write;");
-        return opened;
-    }
+    private SqliteConnection OpenConnection() => factory.Open();
 
-    private static SqliteCommand Prepare(SqliteConnection connection, string sql)
-    {
-        var command = connection.CreateCommand();
-#pragma warning disable CA2100 // The text is one of three constants, never input.
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        return command;
-    }
-
-    private static void Execute(SqliteCommand command, SqliteTransaction transaction)
-    {
-        command.Transaction = transaction;
-        command.ExecuteNonQuery();
-    }
+    private void Execute(SqliteTransaction transaction, string sql) => PreparedCommand(transaction, sql).ExecuteNonQuery();
 
     private void ResetConnection(bool clearPool)
     {
-        savepoint?.Dispose();
-        releaseSavepoint?.Dispose();
-        rollbackToSavepoint?.Dispose();
-        savepoint = releaseSavepoint = rollbackToSavepoint = null;
+        foreach (var command in preparedCommands.Values)
+        {
+            command.Dispose();
+        }
+
+        preparedCommands.Clear();
         if (connection is not null && clearPool)
         {
             SqliteConnection.ClearPool(connection);

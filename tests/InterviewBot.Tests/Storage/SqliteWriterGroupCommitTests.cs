@@ -81,10 +81,13 @@ public sealed class SqliteWriterGroupCommitTests
     }
 
     [Fact]
-    public async Task WriteAsync_ConnectionDiesMidBatch_NoWriteOfThatBatchIsVisibleOrAcknowledgedAndTheWriterRecovers()
+    public async Task WriteAsync_ConnectionDiesMidBatch_NoWriteOfThatBatchIsVisibleOrAcknowledgedAndTheWriterRecoversWithANewConnection()
     {
         using var db = await StorageFixture.CreateAsync();
         using var writer = new SqliteWriter(db.Factory, db.Time);
+        var answers = new SqliteAnswerStore(db.Factory, writer, db.Time);
+        var prompt = await db.AddPromptAsync();
+        await answers.UpsertPartAsync(Part(prompt, userId: 7, messageId: 70), CancellationToken.None); // prepares its commands on the first connection
         var (first, release) = StartHeldWrite(writer, (c, t) => InsertGuildAsync(c, t, 1));
         await first.Started;
         var second = writer.WriteAsync((c, t) => InsertGuildAsync(c, t, 2), CancellationToken.None);
@@ -104,6 +107,10 @@ public sealed class SqliteWriterGroupCommitTests
         await Assert.ThrowsAnyAsync<Exception>(() => crashing.WaitAsync(Timeout));
         await after.WaitAsync(Timeout);
         Assert.Equal([4L], StoredGuilds(db));
+
+        // The answer store's prepared commands belonged to the lost connection; the writer prepares them again.
+        await answers.UpsertPartAsync(Part(prompt, userId: 8, messageId: 80), CancellationToken.None).WaitAsync(Timeout);
+        Assert.Equal(2, (await answers.ListForPromptAsync(prompt, CancellationToken.None)).Count);
         using var check = db.Factory.Open();
         Assert.Equal("ok", check.ExecuteScalar<string>("PRAGMA integrity_check"));
     }
@@ -282,6 +289,16 @@ public sealed class SqliteWriterGroupCommitTests
         Assert.DoesNotContain(3L, StoredGuilds(db));
         Assert.Contains(1L, StoredGuilds(db));
     }
+
+    private static AnswerPartWrite Part(long promptId, ulong userId, ulong messageId) => new()
+    {
+        PromptId = promptId,
+        GuildId = 1,
+        UserId = userId,
+        MessageId = messageId,
+        Content = $"answer from {userId}",
+        WrittenAt = StorageFixture.Start,
+    };
 
     private static Task<int> InsertGuildAsync(SqliteConnection connection, SqliteTransaction transaction, long guildId) =>
         connection.ExecuteAsync("INSERT INTO guild_settings (guild_id, updated_at) VALUES (@guildId, 0)", new { guildId }, transaction);

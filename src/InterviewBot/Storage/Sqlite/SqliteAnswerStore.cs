@@ -1,40 +1,55 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 using static InterviewBot.Storage.SqliteCommands;
 
 namespace InterviewBot.Storage;
 
 public sealed class SqliteAnswerStore(SqliteConnectionFactory factory, SqliteWriter writer, TimeProvider time) : IAnswerStore
 {
+    // Every member message runs these two, so they are prepared once on the writer's connection (see SqliteWriter.PreparedCommand)
+    // instead of being parsed again through Dapper for each message.
+    private const string UpsertAnswerSql = """
+        INSERT INTO answers (prompt_id, guild_id, user_id, is_private, is_late, created_at, updated_at)
+        VALUES ($prompt_id, $guild_id, $user_id, $is_private, $is_late, $written_at, $now)
+        ON CONFLICT (prompt_id, user_id) DO UPDATE SET updated_at = excluded.updated_at
+        RETURNING answer_id
+        """;
+
+    private const string UpsertPartSql = """
+        INSERT INTO answer_parts (message_id, answer_id, content, created_at)
+        VALUES ($message_id, $answer_id, $content, $written_at)
+        ON CONFLICT (message_id) DO UPDATE SET
+            edited_at = CASE WHEN content IS NOT excluded.content THEN excluded.created_at ELSE edited_at END,
+            content = excluded.content
+        WHERE answer_id = excluded.answer_id
+        """;
+
     public Task<long> UpsertPartAsync(AnswerPartWrite part, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(part);
-        var now = time.GetUtcNow();
+        var now = SqliteTypeHandlers.ToUnixMilliseconds(time.GetUtcNow());
+        var writtenAt = SqliteTypeHandlers.ToUnixMilliseconds(part.WrittenAt);
         return writer.WriteAsync(
-            async (connection, transaction) =>
+            (connection, transaction) =>
             {
-                var answerId = await connection.ExecuteScalarAsync<long>(Command(
-                    """
-                    INSERT INTO answers (prompt_id, guild_id, user_id, is_private, is_late, created_at, updated_at)
-                    VALUES (@PromptId, @GuildId, @UserId, @IsPrivate, @IsLate, @WrittenAt, @now)
-                    ON CONFLICT (prompt_id, user_id) DO UPDATE SET updated_at = excluded.updated_at
-                    RETURNING answer_id
-                    """,
-                    new { part.PromptId, part.GuildId, part.UserId, part.IsPrivate, part.IsLate, part.WrittenAt, now },
-                    cancellationToken,
-                    transaction)).ConfigureAwait(false);
-                await connection.ExecuteAsync(Command(
-                    """
-                    INSERT INTO answer_parts (message_id, answer_id, content, created_at)
-                    VALUES (@MessageId, @answerId, @Content, @WrittenAt)
-                    ON CONFLICT (message_id) DO UPDATE SET
-                        edited_at = CASE WHEN content IS NOT excluded.content THEN excluded.created_at ELSE edited_at END,
-                        content = excluded.content
-                    WHERE answer_id = excluded.answer_id
-                    """,
-                    new { part.MessageId, answerId, part.Content, part.WrittenAt },
-                    cancellationToken,
-                    transaction)).ConfigureAwait(false);
-                return answerId;
+                cancellationToken.ThrowIfCancellationRequested();
+                var upsertAnswer = writer.PreparedCommand(transaction, UpsertAnswerSql);
+                Bind(upsertAnswer, "$prompt_id", part.PromptId);
+                Bind(upsertAnswer, "$guild_id", checked((long)part.GuildId));
+                Bind(upsertAnswer, "$user_id", checked((long)part.UserId));
+                Bind(upsertAnswer, "$is_private", part.IsPrivate ? 1L : 0L);
+                Bind(upsertAnswer, "$is_late", part.IsLate ? 1L : 0L);
+                Bind(upsertAnswer, "$written_at", writtenAt);
+                Bind(upsertAnswer, "$now", now);
+                var answerId = (long)upsertAnswer.ExecuteScalar()!;
+
+                var upsertPart = writer.PreparedCommand(transaction, UpsertPartSql);
+                Bind(upsertPart, "$message_id", checked((long)part.MessageId));
+                Bind(upsertPart, "$answer_id", answerId);
+                Bind(upsertPart, "$content", part.Content);
+                Bind(upsertPart, "$written_at", writtenAt);
+                upsertPart.ExecuteNonQuery();
+                return Task.FromResult(answerId);
             },
             cancellationToken);
     }
@@ -94,6 +109,18 @@ public sealed class SqliteAnswerStore(SqliteConnectionFactory factory, SqliteWri
             cancellationToken,
             transaction)).ConfigureAwait(false)).ToLookup(p => p.AnswerId);
         return [.. answers.Select(a => a with { Parts = [.. parts[a.AnswerId]] })];
+    }
+
+    private static void Bind(SqliteCommand command, string name, object value)
+    {
+        if (command.Parameters.Contains(name))
+        {
+            command.Parameters[name].Value = value;
+        }
+        else
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
     }
 
     private Task<IReadOnlyList<Answer>> LoadAsync(string where, object parameters, CancellationToken cancellationToken) =>
