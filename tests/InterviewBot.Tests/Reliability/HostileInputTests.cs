@@ -98,6 +98,7 @@ public sealed class HostileInputTests
             bot.Host.Services.GetServices<IComponentHandler>(),
             rest,
             bot.Service<BotMetrics>(),
+            TimeProvider.System,
             NullLogger<InteractionDispatcher>.Instance);
         var values = new Dictionary<string, string>
         {

@@ -73,6 +73,7 @@ public sealed partial class PromptPublisher(
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(request);
         var guildSettings = await settings.GetAsync(request.GuildId, cancellationToken).ConfigureAwait(false);
+        using var scope = logger.BeginPromptScope(prompt);
         prompt = await EnsureThreadAsync(prompt, request.Question, guildSettings.BlindMode, cancellationToken).ConfigureAwait(false);
         await FinishAsync(prompt, request, cancellationToken).ConfigureAwait(false);
         return prompt;
@@ -129,6 +130,7 @@ public sealed partial class PromptPublisher(
     {
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(request);
+        using var scope = logger.BeginPromptScope(prompt);
         openThreads.Open(prompt);
         await usage.RecordAsync(request.GuildId, request.ScheduleId, request.Question.Id, prompt.PostedAt, cancellationToken).ConfigureAwait(false);
         if (prompt.RevealAt is { } at)

@@ -5,6 +5,7 @@ using InterviewBot.Discord.Entities;
 using InterviewBot.Discord.Rest;
 using InterviewBot.Features.Ask;
 using InterviewBot.Features.Questions;
+using InterviewBot.Health;
 using InterviewBot.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -28,6 +29,7 @@ public sealed partial class DailyPoster(
     QuestionSelector selector,
     PromptPublisher publisher,
     DailyPostPacer pacer,
+    BotMetrics metrics,
     IDiscordRestClient rest,
     TimeProvider time,
     ILogger<DailyPoster> logger)
@@ -49,7 +51,12 @@ public sealed partial class DailyPoster(
             return new DailyPostResult(DailyPostOutcome.ScheduleGone, null);
         }
 
-        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["GuildId"] = schedule.GuildId.ToString(CultureInfo.InvariantCulture), ["ScheduleId"] = scheduleId });
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["GuildId"] = schedule.GuildId.ToString(CultureInfo.InvariantCulture),
+            ["ChannelId"] = schedule.ChannelId.ToString(CultureInfo.InvariantCulture),
+            ["ScheduleId"] = scheduleId,
+        });
         var localDate = DailySchedules.Rule(schedule).LocalDateOf(scheduledAt);
         var existing = await ledger.GetAsync(scheduleId, localDate, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
@@ -115,6 +122,14 @@ public sealed partial class DailyPoster(
             await schedules.TryConsumeSkipNextAsync(schedule.ScheduleId, cancellationToken).ConfigureAwait(false);
         }
 
+        metrics.PostSkipped(reason switch
+        {
+            PausedReason => "paused",
+            SkipNextReason => "skip_next",
+            NoQuestionReason => "no_question",
+            MissedReason => "missed",
+            _ => "other",
+        });
         LogSkipped(logger, schedule.ScheduleId, schedule.Name, localDate, reason);
         return new DailyPostResult(DailyPostOutcome.Skipped, post, reason);
     }

@@ -5,10 +5,12 @@ namespace InterviewBot.Features.Interactions;
 
 /// <summary>
 /// One interaction being handled: who, where, and the ways to answer it. It remembers whether the initial response
-/// was sent, so <see cref="ReplyAsync(string, bool)"/> does the right thing before and after a deferral.
+/// was sent, so <see cref="ReplyAsync(string, bool)"/> does the right thing before and after a deferral. Responses are
+/// serialised: the dispatcher's deadline guard may defer on the handler's behalf while the handler is still working.
 /// </summary>
-public sealed class InteractionContext(Interaction interaction, IDiscordRestClient rest)
+public sealed class InteractionContext(Interaction interaction, IDiscordRestClient rest) : IDisposable
 {
+    private readonly SemaphoreSlim _responding = new(1, 1);
     private ResponseState _state;
 
     private enum ResponseState
@@ -39,6 +41,9 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
     /// <summary>Runs after a deferral was sent, before the handler continues with its slow work.</summary>
     internal Func<CancellationToken, Task>? AfterDeferral { get; init; }
 
+    /// <summary>Runs once, right after the first response (a reply, a deferral, a modal) went out: the acknowledgement.</summary>
+    internal Action? Acknowledged { get; init; }
+
     /// <summary>The member's permissions in the channel, as Discord computed them for this interaction.</summary>
     public bool MemberHas(Permissions permission)
     {
@@ -48,30 +53,27 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
 
     public async Task DeferAsync(bool ephemeral, CancellationToken cancellationToken)
     {
-        if (_state != ResponseState.None)
-        {
-            return;
-        }
-
-        await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Deferred(ephemeral), cancellationToken: cancellationToken).ConfigureAwait(false);
-        _state = ResponseState.Deferred;
-        if (AfterDeferral is { } afterDeferral)
+        if (await RespondFirstAsync(InteractionResponse.Deferred(ephemeral), ResponseState.Deferred, cancellationToken).ConfigureAwait(false)
+            && AfterDeferral is { } afterDeferral)
         {
             await afterDeferral(cancellationToken).ConfigureAwait(false);
         }
     }
 
+    /// <summary>
+    /// The deadline guard: when nothing was sent yet, an ephemeral deferral (a later <see cref="ReplyAsync(string, bool)"/>
+    /// edits it). Autocomplete cannot be deferred. Returns whether it deferred.
+    /// </summary>
+    internal Task<bool> DeferIfUnansweredAsync(CancellationToken cancellationToken) =>
+        interaction.Type == InteractionType.ApplicationCommandAutocomplete
+            ? Task.FromResult(false)
+            : RespondFirstAsync(InteractionResponse.Deferred(ephemeral: true), ResponseState.Deferred, cancellationToken);
+
     /// <summary>For components: acknowledge without a visible reply.</summary>
     public async Task DeferUpdateAsync(CancellationToken cancellationToken)
     {
-        if (_state != ResponseState.None)
-        {
-            return;
-        }
-
-        await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.DeferredUpdate(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        _state = ResponseState.Deferred;
-        if (AfterDeferral is { } afterDeferral)
+        if (await RespondFirstAsync(InteractionResponse.DeferredUpdate(), ResponseState.Deferred, cancellationToken).ConfigureAwait(false)
+            && AfterDeferral is { } afterDeferral)
         {
             await afterDeferral(cancellationToken).ConfigureAwait(false);
         }
@@ -87,11 +89,24 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
     public async Task ReplyAsync(MessageCreate message, bool ephemeral = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        await _responding.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ReplyLockedAsync(message, ephemeral, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _responding.Release();
+        }
+    }
+
+    private async Task ReplyLockedAsync(MessageCreate message, bool ephemeral, CancellationToken cancellationToken)
+    {
         switch (_state)
         {
             case ResponseState.None:
                 await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.ChannelMessage(message, ephemeral), cancellationToken: cancellationToken).ConfigureAwait(false);
-                _state = ResponseState.Responded;
+                SetState(ResponseState.Responded);
                 break;
             case ResponseState.Deferred:
                 await rest.EditOriginalResponseAsync(
@@ -110,21 +125,78 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
 
     public async Task ShowModalAsync(string customId, string title, IReadOnlyList<Component> components, CancellationToken cancellationToken)
     {
-        await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Modal(customId, title, components), cancellationToken: cancellationToken).ConfigureAwait(false);
-        _state = ResponseState.Responded;
+        await _responding.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Modal(customId, title, components), cancellationToken: cancellationToken).ConfigureAwait(false);
+            SetState(ResponseState.Responded);
+        }
+        finally
+        {
+            _responding.Release();
+        }
     }
 
     public async Task AutocompleteAsync(IReadOnlyList<ApplicationCommandOptionChoice> choices, CancellationToken cancellationToken)
     {
-        await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Autocomplete([.. choices.Take(25)]), cancellationToken: cancellationToken).ConfigureAwait(false);
-        _state = ResponseState.Responded;
+        await _responding.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Autocomplete([.. choices.Take(25)]), cancellationToken: cancellationToken).ConfigureAwait(false);
+            SetState(ResponseState.Responded);
+        }
+        finally
+        {
+            _responding.Release();
+        }
     }
 
     /// <summary>For components: replace the message the component is on.</summary>
     public async Task UpdateMessageAsync(InteractionCallbackData data, CancellationToken cancellationToken)
     {
-        await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.UpdateMessage(data), cancellationToken: cancellationToken).ConfigureAwait(false);
-        _state = ResponseState.Responded;
+        await _responding.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.UpdateMessage(data), cancellationToken: cancellationToken).ConfigureAwait(false);
+            SetState(ResponseState.Responded);
+        }
+        finally
+        {
+            _responding.Release();
+        }
+    }
+
+    public void Dispose() => _responding.Dispose();
+
+    /// <summary>Sends <paramref name="response"/> if nothing was sent yet; returns whether it did.</summary>
+    private async Task<bool> RespondFirstAsync(InteractionResponse response, ResponseState state, CancellationToken cancellationToken)
+    {
+        await _responding.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_state != ResponseState.None)
+            {
+                return false;
+            }
+
+            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, cancellationToken: cancellationToken).ConfigureAwait(false);
+            SetState(state);
+            return true;
+        }
+        finally
+        {
+            _responding.Release();
+        }
+    }
+
+    private void SetState(ResponseState state)
+    {
+        var first = _state == ResponseState.None;
+        _state = state;
+        if (first)
+        {
+            Acknowledged?.Invoke();
+        }
     }
 
     public string? StringOption(string name) => Data.GetOption(name)?.GetString();

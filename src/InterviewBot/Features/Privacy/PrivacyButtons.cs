@@ -56,7 +56,7 @@ public sealed partial class PrivacyButtons(IMemberDataStore memberData, ErasedMe
     {
         ArgumentNullException.ThrowIfNull(deleted);
         var removed = FormattableString.Invariant(
-            $"Deleted: {deleted.Answers} answer(s) (with the reviews of them), {deleted.ReviewsGiven} review(s) and {deleted.HelpfulVotesGiven} vote(s) you gave, {deleted.InterviewSessions} interview session(s), {deleted.RepetitionStates} practice schedule entr(ies), {deleted.Suggestions} suggestion(s). Your stats now start from zero.");
+            $"Deleted: {deleted.Answers} answer(s) (with the reviews of them), {deleted.ReviewsGiven} review(s) and {deleted.HelpfulVotesGiven} vote(s) you gave, {deleted.InterviewSessions} interview session(s), {deleted.RepetitionStates} practice schedule entr(ies), {deleted.Suggestions} suggestion(s), your settings and streak restores. Your stats now start from zero.");
         var kept = FormattableString.Invariant(
             $"Kept: the {deleted.PromptsAnonymised} question(s) you asked stay posted without your name; anonymous counts (how often a question was used); your user id with the time of this request, so the answers you wrote before now are never stored again. Your messages in Discord are not touched.");
         return removed + "\n" + kept;

@@ -11,6 +11,7 @@ using InterviewBot.Features.Ask;
 using InterviewBot.Features.Practice.Discord;
 using InterviewBot.Features.Questions;
 using InterviewBot.Features.Review;
+using InterviewBot.Health;
 using InterviewBot.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -46,6 +47,7 @@ public sealed partial class RevealService(
             return RevealOutcome.UnknownPrompt;
         }
 
+        using var scope = logger.BeginPromptScope(prompt);
         if (!await prompts.TryMarkRevealingAsync(promptId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             return RevealOutcome.AlreadyRevealed;
