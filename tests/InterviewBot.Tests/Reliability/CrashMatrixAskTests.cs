@@ -10,6 +10,9 @@ public enum AskCrashStep
     /// <summary>The question message request arrived; Discord never applied it.</summary>
     BeforeMessage,
 
+    /// <summary>The message exists on Discord; the bot never learned its id (no prompt stored).</summary>
+    AfterMessage,
+
     /// <summary>The prompt is stored; the thread request arrived and Discord never applied it.</summary>
     BeforeThread,
 
@@ -22,10 +25,9 @@ public enum AskCrashStep
 
 /// <summary>
 /// Crash matrix, <c>/ask</c> post: the real <c>interviewbot</c> process is killed with SIGKILL at one step of posting a
-/// member's question; the next process must leave no orphan: a lost ask posts nothing, a half-done one gets its thread
-/// (answers in it are collected) and its reveal trigger. The member's interaction is gone with the process, so nothing
-/// re-posts a question that never reached Discord. Not covered: a kill after the message exists and before its prompt is
-/// stored leaves that message orphaned (see docs/reliability.md).
+/// member's question; the next process must finish that same post (the recovery job left in Quartz's store, then the
+/// start-up pass over prompts without a thread): one question message, asked by the member, with its thread (answers in
+/// it are collected), usage and reveal trigger, and no orphan message or thread.
 /// </summary>
 public sealed class CrashMatrixAskTests
 {
@@ -34,18 +36,20 @@ public sealed class CrashMatrixAskTests
 
     [Theory]
     [InlineData(AskCrashStep.BeforeMessage)]
+    [InlineData(AskCrashStep.AfterMessage)]
     [InlineData(AskCrashStep.BeforeThread)]
     [InlineData(AskCrashStep.AfterThread)]
     [InlineData(AskCrashStep.AfterCommit)]
-    public async Task AskPost_ProcessKilledAtAStep_RestartLeavesNoOrphan_AnswersInTheThreadAreCollected(AskCrashStep step)
+    public async Task AskPost_ProcessKilledAtAStep_RestartFinishesTheSamePost_NoOrphan_AnswersInTheThreadAreCollected(AskCrashStep step)
     {
         await using var bot = await CrashMatrixBot.StartAsync();
         var alice = bot.Member("alice");
         var channelPath = $"/channels/{bot.Channel.Id.ToString(CultureInfo.InvariantCulture)}/messages";
         var (match, stage) = step switch
         {
-            AskCrashStep.BeforeMessage => ((Func<RestRequestInfo, bool>)(r => r.RouteKey == CreateMessage && r.Path == channelPath && r.Body?["embeds"] is JsonArray { Count: > 0 }), RequestStage.BeforeApply),
-            AskCrashStep.BeforeThread => (r => r.RouteKey == StartThread, RequestStage.BeforeApply),
+            AskCrashStep.BeforeMessage => (IsQuestion(channelPath), RequestStage.BeforeApply),
+            AskCrashStep.AfterMessage => (IsQuestion(channelPath), RequestStage.AfterApply),
+            AskCrashStep.BeforeThread => ((Func<RestRequestInfo, bool>)(r => r.RouteKey == StartThread), RequestStage.BeforeApply),
             AskCrashStep.AfterThread => (r => r.RouteKey == StartThread, RequestStage.AfterApply),
             _ => ((Func<RestRequestInfo, bool>)(r => r.Route.StartsWith("/webhooks/", StringComparison.Ordinal)), RequestStage.BeforeApply),
         };
@@ -59,6 +63,10 @@ public sealed class CrashMatrixAskTests
         {
             case AskCrashStep.BeforeMessage:
                 Assert.Empty(bot.BotMessages(bot.Channel.Id));
+                Assert.Equal(0, promptsBefore);
+                break;
+            case AskCrashStep.AfterMessage:
+                Assert.Single(bot.BotMessages(bot.Channel.Id));
                 Assert.Equal(0, promptsBefore);
                 break;
             case AskCrashStep.BeforeThread:
@@ -77,17 +85,18 @@ public sealed class CrashMatrixAskTests
                 break;
         }
 
+        var sentBefore = bot.BotMessages(bot.Channel.Id).Select(m => m.Id).ToList();
         await bot.RestartAsync();
-        if (step == AskCrashStep.BeforeMessage)
-        {
-            // The lost ask left nothing; asking again posts exactly one question.
-            Assert.Contains("Your question is up", await bot.RunAsync(alice, "ask"), StringComparison.Ordinal);
-        }
-
         await bot.WaitUntilAsync(async () => await bot.ScalarAsync("SELECT thread_id FROM prompts") is not null, "the prompt has its thread");
+        await bot.WaitUntilAsync(async () => await bot.CountAsync("SELECT count(*) FROM question_usage") == 1, "the usage is recorded");
         var question = Assert.Single(bot.BotMessages(bot.Channel.Id));
         var thread = Assert.Single(bot.Discord.Threads);
         Assert.Equal(question.Id, thread.Id);
+        if (sentBefore.Count > 0)
+        {
+            Assert.Equal(sentBefore, [question.Id]);
+        }
+
         Assert.Equal(1, await bot.CountAsync("SELECT count(*) FROM prompts"));
         Assert.Equal(1, await bot.CountAsync($"SELECT count(*) FROM prompts WHERE source = 'ask' AND message_id = {question.Id} AND thread_id = {thread.Id} AND asked_by = {alice.Id}"));
         Assert.Equal(1, await bot.CountAsync("SELECT count(*) FROM question_usage"));
@@ -96,9 +105,15 @@ public sealed class CrashMatrixAskTests
         await alice.PostsAsync(thread.Id, "Put a cache in front of the database, with a TTL and eviction.");
         await bot.WaitUntilAsync(async () => await bot.CountAsync("SELECT count(*) FROM answers") == 1, "alice's answer in the thread is stored");
 
-        // And the reveal is scheduled in Quartz's persistent store.
+        // The reveal is scheduled in Quartz's persistent store, and no recovery is left pending.
         await bot.WaitUntilAsync(
-            async () => await bot.CountAsync("SELECT count(*) FROM qrtz_triggers WHERE trigger_group = 'reveal'", database: "quartz.db") == 1,
-            "the reveal trigger is stored");
+            async () => await bot.CountAsync("SELECT count(*) FROM qrtz_triggers WHERE trigger_group = 'reveal'", database: "quartz.db") == 1
+                && await bot.CountAsync("SELECT count(*) FROM qrtz_triggers WHERE trigger_group = 'ask-recovery'", database: "quartz.db") == 0,
+            "the reveal trigger is stored and the recovery is done");
+        Assert.Equal(1, await bot.CountAsync("SELECT count(*) FROM question_usage"));
+        Assert.Single(bot.BotMessages(bot.Channel.Id));
     }
+
+    private static Func<RestRequestInfo, bool> IsQuestion(string channelPath) =>
+        r => r.RouteKey == CreateMessage && r.Path == channelPath && r.Body?["embeds"] is JsonArray { Count: > 0 };
 }

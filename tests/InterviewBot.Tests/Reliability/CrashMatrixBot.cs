@@ -169,6 +169,8 @@ internal sealed class CrashMatrixBot : IAsyncDisposable
             ["DISCORD_TOKEN"] = Discord.BotToken,
             ["InterviewBot__Discord__ApiBaseUrl"] = Discord.ApiBaseUrl.ToString(),
             ["InterviewBot__DataDirectory"] = _data.Path,
+            // An interrupted /ask is recovered 3 s after it started (Discord-sized default: 2 minutes).
+            ["InterviewBot__Ask__RecoverAfterSeconds"] = "3",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__InterviewBot"] = "Information",
         });
