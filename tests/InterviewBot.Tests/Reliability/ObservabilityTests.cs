@@ -154,6 +154,15 @@ public sealed class ObservabilityTests
         var fired = await bot.Service<DailyPoster>().FireAsync(schedule.ScheduleId, bot.Time.GetUtcNow().AddDays(1), DailyFireKind.Scheduled, CancellationToken.None);
         Assert.Equal(DailyPostOutcome.Skipped, fired.Outcome);
 
+        // The dispatcher counts an interaction after its reply went out: wait for the last one (the pause).
+        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            while (meters.Sum("interviewbot.interactions", ("kind", "ApplicationCommand")) < 3)
+            {
+                await Task.Delay(20, cts.Token);
+            }
+        }
+
         // Bot meter.
         Assert.True(meters.Sum("interviewbot.gateway.events", ("event", "interaction")) >= 4); // ask, reveal, setup, pause
         Assert.True(meters.Sum("interviewbot.gateway.events", ("event", "message_create")) >= 1);
