@@ -29,8 +29,9 @@ public sealed partial class AskRecoveryJob(
         var key = context.JobDetail.Key;
         if (recovery.IsInFlight(ulong.Parse(key.Name, CultureInfo.InvariantCulture)))
         {
-            // Not interrupted, only slow: look again later (the live post deletes this job when it is done).
-            await context.Scheduler.ScheduleJob(AskRecovery.Later(key, time.GetUtcNow() + recovery.RecoverAfter), new ScheduleJobOptions(), cancellationToken).ConfigureAwait(false);
+            // Not interrupted, only slow: look again later (the live post deletes this job when it is done). On Quartz's
+            // clock, like the trigger that fired, so a controlled TimeProvider in tests cannot make it fire in a loop.
+            await context.Scheduler.ScheduleJob(AskRecovery.Later(key, context.FireTimeUtc + recovery.RecoverAfter), new ScheduleJobOptions(), cancellationToken).ConfigureAwait(false);
             return;
         }
 
