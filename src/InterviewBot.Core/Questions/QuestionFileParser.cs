@@ -77,8 +77,23 @@ public static partial class QuestionFileParser
     /// <summary>One file being read: the tree of the current document, the questions and the problems found so far.</summary>
     private sealed class FileReader(string file, string? expectedCategory, KeyPointScorer scorer)
     {
-        private const int Id = 0, Category = 1, DifficultyField = 2, Tags = 3, Prompt = 4, Answer = 5, KeyPoints = 6, Hint = 7, FollowUps = 8, Code = 9, CodeLanguage = 10;
-        private const int Label = 0, Phrases = 1, Derived = 2;
+        // Positions in QuestionFields.
+        private const int Id = 0;
+        private const int Category = 1;
+        private const int DifficultyField = 2;
+        private const int Tags = 3;
+        private const int Prompt = 4;
+        private const int Answer = 5;
+        private const int KeyPoints = 6;
+        private const int Hint = 7;
+        private const int FollowUps = 8;
+        private const int Code = 9;
+        private const int CodeLanguage = 10;
+
+        // Positions in KeyPointFields.
+        private const int Label = 0;
+        private const int Phrases = 1;
+        private const int Derived = 2;
 
         private readonly YamlTree _tree = new();
         private readonly int[] _questionFields = new int[QuestionFields.Length];
@@ -149,7 +164,7 @@ public static partial class QuestionFileParser
             var waiting = false;
             while (parser.Current is not SequenceEnd)
             {
-                var nodeCount = _tree.NodeCount;
+                var checkpoint = _tree.Checkpoint;
                 var item = _tree.ReadNode(parser);
                 _tree.AddChild(item);
                 waiting |= _tree.HasPlaceholders;
@@ -165,7 +180,7 @@ public static partial class QuestionFileParser
                 }
                 else
                 {
-                    _tree.DropLastChild(nodeCount);
+                    _tree.DropLastChild(checkpoint);
                 }
             }
 

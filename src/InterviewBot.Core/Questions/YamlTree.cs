@@ -175,18 +175,20 @@ internal sealed class YamlTree
         }
     }
 
+    /// <summary>How much of the arrays is in use; <see cref="DropLastChild"/> goes back to it.</summary>
+    public (int Nodes, int Children) Checkpoint => (_nodeCount, _childCount);
+
     /// <summary>
-    /// Forgets the last child of the innermost open collection and every node read after <paramref name="nodeCount"/>;
+    /// Forgets the last child of the innermost open collection and every node read since <paramref name="checkpoint"/>;
     /// only safe when no anchor can refer back to them.
     /// </summary>
-    public void DropLastChild(int nodeCount)
+    public void DropLastChild((int Nodes, int Children) checkpoint)
     {
         _pendingCount--;
-        Array.Clear(_nodes, nodeCount, _nodeCount - nodeCount);
-        _nodeCount = nodeCount;
+        Array.Clear(_nodes, checkpoint.Nodes, _nodeCount - checkpoint.Nodes);
+        _nodeCount = checkpoint.Nodes;
+        _childCount = checkpoint.Children;
     }
-
-    public int NodeCount => _nodeCount;
 
     /// <summary>
     /// Replaces the aliases written before their anchors, in YamlDotNet's order (collections in the order they
