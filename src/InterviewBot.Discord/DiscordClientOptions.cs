@@ -24,6 +24,13 @@ public sealed class DiscordClientOptions
 
     public string UserAgentVersion { get; set; } = typeof(DiscordClientOptions).Assembly.GetName().Version?.ToString(3) ?? "0.1.0";
 
+    /// <summary>
+    /// How long one REST attempt may wait for Discord's answer. A request still unanswered then is abandoned and counts
+    /// as a network error: retried (up to <see cref="MaxRetries"/>, reason <c>timeout</c>), then reported with
+    /// <see cref="Rest.DiscordApiException"/>, so a hung connection never blocks a handler for good.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Retries of 5xx answers and network errors (exponential backoff), per request.</summary>
     public int MaxRetries { get; set; } = 3;
 

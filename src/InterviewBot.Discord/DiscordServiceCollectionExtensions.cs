@@ -23,7 +23,11 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(sp => new DiscordMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<IGatewayTransportFactory, WebSocketGatewayTransportFactory>();
         services.TryAddSingleton(sp => new DiscordRestClient(
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) },
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            {
+                // Wall-clock time, not the injected TimeProvider: a hung socket does not wait for a test's fake clock.
+                Timeout = sp.GetRequiredService<IOptions<DiscordClientOptions>>().Value.RequestTimeout,
+            },
             sp.GetRequiredService<IOptions<DiscordClientOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DiscordRestClient>>(),

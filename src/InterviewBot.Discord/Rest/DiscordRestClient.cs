@@ -150,8 +150,9 @@ public sealed partial class DiscordRestClient : IDiscordRestClient, IDisposable
                         throw new DiscordApiException($"Discord {route.RouteKey} failed after {transientFailures} attempts: {ex.GetType().Name}.", ex);
                     }
 
-                    _metrics.Retry("network");
-                    LogRetry(route.RouteKey, "network error", transientFailures);
+                    var timedOut = ex is TaskCanceledException { InnerException: TimeoutException };
+                    _metrics.Retry(timedOut ? "timeout" : "network");
+                    LogRetry(route.RouteKey, timedOut ? "no answer within the request timeout" : "network error", transientFailures);
                     await Task.Delay(Backoff(transientFailures), _time, cancellationToken).ConfigureAwait(false);
                     continue;
                 }

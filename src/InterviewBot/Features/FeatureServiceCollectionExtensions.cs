@@ -42,6 +42,9 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, RevealCommand>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<IComponentHandler, PromptButtons>();
+        services.AddOptions<AskOptions>().BindConfiguration(AskOptions.SectionName);
+        services.AddSingleton<AskRecovery>();
+        services.AddHostedService<AskResumeService>();
 
         services.AddReviewFeature();
         services.AddStatsFeature();

@@ -66,7 +66,7 @@ public sealed partial class GatewayService(
         {
             await foreach (var gatewayEvent in gateway.Events.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                metrics.EventsReceived.Add(1);
+                metrics.EventReceived(gatewayEvent);
                 switch (gatewayEvent)
                 {
                     case InteractionCreateEvent e:
@@ -178,6 +178,13 @@ public sealed partial class GatewayService(
     {
         await foreach (var gatewayEvent in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
+            using var scope = gatewayEvent switch
+            {
+                MessageCreateEvent e => logger.BeginMessageScope(e.Message.GuildId?.Value, e.Message.ChannelId.Value, e.Message.Id.Value),
+                MessageUpdateEvent e => logger.BeginMessageScope(e.Message.GuildId?.Value, e.Message.ChannelId.Value, e.Message.Id.Value),
+                MessageDeleteEvent e => logger.BeginMessageScope(e.GuildId?.Value, e.ChannelId.Value, e.Id.Value),
+                _ => null,
+            };
             try
             {
                 switch (gatewayEvent)

@@ -31,7 +31,7 @@ public sealed class SqliteConnectionFactory
 
     public string DatabasePath { get; }
 
-    /// <summary>Opens a connection with WAL, foreign keys, busy timeout and synchronous=NORMAL.</summary>
+    /// <summary>Opens a connection with WAL, foreign keys, busy timeout, synchronous=NORMAL and secure_delete.</summary>
     public SqliteConnection Open()
     {
         var directory = Path.GetDirectoryName(DatabasePath);
@@ -51,8 +51,9 @@ public sealed class SqliteConnectionFactory
                 Volatile.Write(ref walEnsured, 1);
             }
 
-            // These three are per connection, and pooled connections keep them, so repeating is cheap.
-            Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+            // These are per connection, and pooled connections keep them, so repeating is cheap. secure_delete zeroes
+            // deleted content (a member's erased answers must not linger in free pages); deletes are rare, so its cost is small.
+            Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;");
             return connection;
         }
         catch
@@ -60,6 +61,19 @@ public sealed class SqliteConnectionFactory
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Copies every WAL frame into the database file and truncates the WAL to zero bytes (waiting up to the busy
+    /// timeout for readers of older snapshots). Returns false when a reader kept it from completing.
+    /// </summary>
+    public async Task<bool> CheckpointAsync(CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && reader.GetInt64(0) == 0;
     }
 
     private static void Execute(SqliteConnection connection, string sql)

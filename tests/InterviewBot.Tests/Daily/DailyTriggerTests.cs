@@ -77,8 +77,19 @@ public sealed class DailyTriggerTests
     {
         var trigger = DailyScheduler.BuildTrigger(Schedule("09:00", "Europe/Berlin"), Start);
 
-        // Start-up catch-up applies the grace window; Quartz itself must not fire late.
+        // Past its misfire threshold Quartz drops the fire; catch-up records the day as missed.
         Assert.Equal((int)Quartz.CronTriggerMisfireInstruction.DoNothing, trigger.MisfireInstructionCode);
+    }
+
+    [Fact]
+    public void Trigger_MisfireThreshold_IsTheSchedulesGraceWindow()
+    {
+        // A fire Quartz reaches late (a burst of triggers, a short restart) is still taken inside the grace window,
+        // the same limit catch-up applies.
+        var trigger = DailyScheduler.BuildTrigger(Schedule("09:00", "Europe/Berlin") with { GraceMinutes = 90 }, Start);
+
+        Assert.Equal(TimeSpan.FromMinutes(90), trigger.MisfireThreshold);
+        Assert.Equal(TimeSpan.FromHours(6), DailyScheduler.BuildTrigger(Schedule("09:00", "Europe/Berlin"), Start).MisfireThreshold);
     }
 
     private static List<DateTimeOffset> Fires(Quartz.ITrigger trigger, DateTimeOffset from, DateTimeOffset to)

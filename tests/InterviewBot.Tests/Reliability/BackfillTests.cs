@@ -28,7 +28,9 @@ public sealed class BackfillTests
         var prompt = (await bot.Service<IPromptStore>().FindByMessageAsync(message.Id, CancellationToken.None))!;
         var answers = bot.Service<IAnswerStore>();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while ((await answers.FindAsync(prompt.PromptId, bot.Member("carol").Id, cts.Token))?.Parts.Count != 130)
+        // Back-fill stores every page first and judges deletions after the last one: wait for both.
+        while ((await answers.FindAsync(prompt.PromptId, bot.Member("carol").Id, cts.Token))?.Parts.Count != 130
+            || (await answers.FindAsync(prompt.PromptId, bot.Member("bob").Id, cts.Token))?.HasContent != false)
         {
             await Task.Delay(50, cts.Token);
         }

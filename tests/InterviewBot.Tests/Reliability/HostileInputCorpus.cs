@@ -42,4 +42,19 @@ public static partial class HostileInputCorpus
 
 public sealed record HostileAnswer(string Name, string Text);
 
-public sealed record ForgedInteraction(string Name, string Kind, string? CustomId, string? Command, string? Message, string? Guild, string Expected);
+/// <summary>
+/// One forged interaction: a <c>component</c>, <c>modal</c> or <c>command</c> (a path such as <c>daily setup</c> with
+/// <see cref="Options"/>), from a member with <see cref="Permissions"/> (none by default), and the exact ephemeral reply:
+/// the initial response, or with <see cref="Deferred"/> a deferral and the edit that replaces it.
+/// </summary>
+public sealed record ForgedInteraction(
+    string Name,
+    string Kind,
+    string? CustomId,
+    string? Command,
+    string? Message,
+    string? Guild,
+    string Expected,
+    Dictionary<string, JsonElement>? Options = null,
+    string? Permissions = null,
+    bool Deferred = false);

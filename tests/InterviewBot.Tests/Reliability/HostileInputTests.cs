@@ -92,14 +92,16 @@ public sealed class HostileInputTests
         var (_, message, _) = await RevealTests.AskAsync(bot, "alice");
         var prompt = (await bot.Service<IPromptStore>().FindByMessageAsync(message.Id, CancellationToken.None))!;
         var plain = await bot.Member("alice").PostsAsync(bot.Channel.Id, "just a message");
+        var fixtures = await ForgeryFixtures.CreateAsync(bot);
         var (rest, recorder) = RecordingRestClient.Create();
         var dispatcher = new InteractionDispatcher(
             bot.Host.Services.GetServices<ICommandHandler>(),
             bot.Host.Services.GetServices<IComponentHandler>(),
             rest,
             bot.Service<BotMetrics>(),
+            TimeProvider.System,
             NullLogger<InteractionDispatcher>.Instance);
-        var values = new Dictionary<string, string>
+        var values = new Dictionary<string, string>(fixtures.Values)
         {
             ["prompt_id"] = prompt.PromptId.ToString(CultureInfo.InvariantCulture),
             ["other_user"] = bot.Member("bob").Id.ToString(CultureInfo.InvariantCulture),
@@ -121,8 +123,10 @@ public sealed class HostileInputTests
             {
                 "prompt" => message.Id,
                 "not-a-prompt" => plain.Id,
+                "ghost-prompt" => fixtures.GhostPromptMessageId,
                 _ => (ulong?)null,
             };
+            var permissions = forged.Permissions is { } named ? Enum.Parse<Discord.Entities.Permissions>(named) : Discord.Entities.Permissions.None;
             var interaction = new Interaction
             {
                 Id = new Snowflake(id++),
@@ -131,27 +135,34 @@ public sealed class HostileInputTests
                 Type = forged.Kind switch { "command" => InteractionType.ApplicationCommand, "modal" => InteractionType.ModalSubmit, _ => InteractionType.MessageComponent },
                 GuildId = guild is { } g ? new Snowflake(g) : null,
                 ChannelId = new Snowflake(bot.Channel.Id),
-                Member = guild is null ? null : new GuildMember { User = carol, Permissions = Discord.Entities.Permissions.None },
+                Member = guild is null ? null : new GuildMember { User = carol, Permissions = permissions },
                 User = guild is null ? carol : null,
                 Data = forged.Kind == "command"
-                    ? new InteractionData { Name = forged.Command, Type = ApplicationCommandType.ChatInput }
+                    ? ForgeryFixtures.Command(forged.Command!, forged.Options, values)
                     : new InteractionData { CustomId = HostileInputCorpus.Expand(forged.CustomId!, values), ComponentType = ComponentType.Button },
                 Message = onMessage is { } m ? new Message { Id = new Snowflake(m), ChannelId = new Snowflake(bot.Channel.Id), Author = new User { Id = new Snowflake(bot.Discord.Bot.Id), Username = "bot" } } : null,
             };
 
             await dispatcher.DispatchAsync(interaction, CancellationToken.None);
 
+            var expected = HostileInputCorpus.Expand(forged.Expected, values);
             var replies = recorder.Calls.Where(c => c.Method == nameof(Discord.Rest.IDiscordRestClient.CreateInteractionResponseAsync)).Select(c => (InterviewBot.Discord.Entities.InteractionResponse)c.Args[2]!).ToList();
-            if (replies is not [{ Data: { } data } reply] || data.Content != forged.Expected || (data.Flags & MessageFlags.Ephemeral) == 0
-                || reply.Type != InteractionCallbackType.ChannelMessageWithSource || recorder.Calls.Count != 1)
+            var edits = recorder.Calls.Where(c => c.Method == nameof(Discord.Rest.IDiscordRestClient.EditOriginalResponseAsync)).Select(c => ((MessageEdit)c.Args[2]!).Content).ToList();
+            var ok = forged.Deferred
+                ? replies is [{ Type: InteractionCallbackType.DeferredChannelMessageWithSource, Data: { } deferral }] && (deferral.Flags & MessageFlags.Ephemeral) != 0
+                    && edits is [{ } edited] && edited == expected && recorder.Calls.Count == 2
+                : replies is [{ Data: { } data } reply] && data.Content == expected && (data.Flags & MessageFlags.Ephemeral) != 0
+                    && reply.Type == InteractionCallbackType.ChannelMessageWithSource && recorder.Calls.Count == 1;
+            if (!ok)
             {
-                failures.Add($"{forged.Name}: {string.Join(", ", recorder.Calls.Select(c => c.Method))} {string.Join(" | ", replies.Select(r => r.Data?.Content))}");
+                failures.Add($"{forged.Name}: {string.Join(", ", recorder.Calls.Select(c => c.Method))} {string.Join(" | ", replies.Select(r => r.Data?.Content).Concat(edits))}");
             }
         }
 
         Assert.Empty(failures);
         Assert.Null((await bot.Service<IPromptStore>().GetAsync(prompt.PromptId, CancellationToken.None))!.RevealedAt);
         Assert.Empty(await bot.Service<IAnswerStore>().ListForPromptAsync(prompt.PromptId, CancellationToken.None));
+        await fixtures.AssertUnchangedAsync(bot, carol.Id.Value);
     }
 
     internal static void AssertNobodyPinged(BotUnderTest bot, params ulong[] extraChannels)

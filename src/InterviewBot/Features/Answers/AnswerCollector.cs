@@ -96,6 +96,7 @@ public sealed partial class AnswerCollector(
     {
         await foreach (var (channel, message) in _reactions.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
+            using var scope = logger.BeginMessageScope(null, channel.Value, message.Value);
             try
             {
                 await rest.CreateReactionAsync(channel, message, options.Value.AnswerReaction, cancellationToken).ConfigureAwait(false);
@@ -122,6 +123,12 @@ public sealed partial class AnswerCollector(
             return;
         }
 
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            [LogScopes.GuildId] = thread.GuildId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [LogScopes.ChannelId] = thread.ThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [LogScopes.PromptId] = thread.PromptId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
         await answers.UpsertPartAsync(new AnswerPartWrite
         {
             PromptId = thread.PromptId,
@@ -132,12 +139,17 @@ public sealed partial class AnswerCollector(
             WrittenAt = writtenAt,
             IsLate = thread.Revealed,
         }, cancellationToken).ConfigureAwait(false);
-        metrics.AnswersStored.Add(1);
+        metrics.AnswersStored.Add(1, new KeyValuePair<string, object?>("late", thread.Revealed));
+        LogStored(logger, messageId, userId, thread.Revealed);
         _pendingCheckpoints.AddOrUpdate(
             thread.ThreadId,
             (thread.GuildId, thread.PromptId, messageId),
             (_, old) => old.LastMessageId >= messageId ? old : (thread.GuildId, thread.PromptId, messageId));
     }
+
+    // Ids only: the answer's text never goes to the log.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stored answer message {MessageId} of member {UserId} (late: {Late})")]
+    private static partial void LogStored(ILogger logger, ulong messageId, ulong userId, bool late);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not react to answer message {MessageId}")]
     private static partial void LogReactionFailed(ILogger logger, Exception exception, ulong messageId);

@@ -16,7 +16,9 @@ public sealed class AskCommand(
     IQuestionUsageStore usage,
     IGuildSettingsStore settings,
     PromptPublisher publisher,
-    QuestionSelector selector) : ICommandHandler
+    AskRecovery recovery,
+    QuestionSelector selector,
+    TimeProvider time) : ICommandHandler
 {
     public ApplicationCommand Definition { get; } = new()
     {
@@ -25,20 +27,8 @@ public sealed class AskCommand(
         Contexts = [InteractionContextType.Guild],
         Options =
         [
-            new ApplicationCommandOption
-            {
-                Type = ApplicationCommandOptionType.String,
-                Name = "category",
-                Description = "Only questions from this category",
-                Choices = [.. catalog.Bank.Categories.Take(25).Select(c => ApplicationCommandOptionChoice.FromString(c, c))],
-            },
-            new ApplicationCommandOption
-            {
-                Type = ApplicationCommandOptionType.String,
-                Name = "difficulty",
-                Description = "Only questions of this difficulty",
-                Choices = [.. Enum.GetValues<Difficulty>().Select(d => ApplicationCommandOptionChoice.FromString(d.ToName(), d.ToName()))],
-            },
+            QuestionFilterOptions.Category(catalog.Bank),
+            QuestionFilterOptions.Difficulty(),
             new ApplicationCommandOption
             {
                 Type = ApplicationCommandOptionType.String,
@@ -80,11 +70,26 @@ public sealed class AskCommand(
         var selection = selector.Select(eligible, used, recentCategories)!;
         var guild = await settings.GetAsync(context.GuildId, cancellationToken).ConfigureAwait(false);
 
-        var prompt = await publisher.PublishAsync(new PublishRequest(context.GuildId, context.ChannelId, selection.Question, PromptSource.Ask)
+        var request = new PublishRequest(context.GuildId, context.ChannelId, selection.Question, PromptSource.Ask)
         {
             AskedBy = context.UserId,
             RevealAfter = TimeSpan.FromMinutes(guild.RevealDelayMinutes),
-        }, cancellationToken).ConfigureAwait(false);
+            Nonce = AskRecovery.Nonce(context.Interaction.Id.Value),
+            PostedAt = time.GetUtcNow(),
+        };
+
+        // If the process dies before the post is finished, the recovery job finishes it after the restart.
+        await recovery.ScheduleAsync(context.Interaction.Id.Value, request, cancellationToken).ConfigureAwait(false);
+        Prompt prompt;
+        try
+        {
+            prompt = await publisher.PublishAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Finished, or failed and reported to the member: nothing for a recovery to do.
+            await recovery.CancelAsync(context.Interaction.Id.Value, CancellationToken.None).ConfigureAwait(false);
+        }
 
         var link = $"https://discord.com/channels/{context.GuildId}/{prompt.ThreadId ?? prompt.ChannelId}";
         await context.ReplyAsync($"Your question is up: {link}\nAnswer in its thread; you or a moderator can reveal early with the **Reveal** button or `/reveal`.", cancellationToken: cancellationToken).ConfigureAwait(false);

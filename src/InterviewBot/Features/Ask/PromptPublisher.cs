@@ -29,14 +29,22 @@ public sealed partial class PromptPublisher(
 
     public async Task<Prompt> PublishAsync(PublishRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var now = time.GetUtcNow();
-        var revealAt = request.RevealAfter is { } delay ? now + delay : (DateTimeOffset?)null;
-        var guildSettings = await settings.GetAsync(request.GuildId, cancellationToken).ConfigureAwait(false);
+        var (prompt, _) = await PostAndRecordAsync(request, cancellationToken).ConfigureAwait(false);
+        return await FinishPostAsync(prompt, request, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// Sends the question and stores its prompt; <c>Created</c> is false when the prompt existed already (a resend with
+    /// the same nonce got the first message back, and someone stored it before).
+    /// </summary>
+    public async Task<(Prompt Prompt, bool Created)> PostAndRecordAsync(PublishRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = request.PostedAt ?? time.GetUtcNow();
+        var revealAt = request.RevealAfter is { } delay ? now + delay : (DateTimeOffset?)null;
         var message = await SendQuestionAsync(request, revealAt, cancellationToken).ConfigureAwait(false);
 
-        var prompt = await prompts.TryCreateAsync(new Prompt
+        var created = await prompts.TryCreateAsync(new Prompt
         {
             GuildId = request.GuildId,
             ChannelId = request.ChannelId,
@@ -48,10 +56,24 @@ public sealed partial class PromptPublisher(
             RevealAt = revealAt,
             LocalDate = request.LocalDate,
             ScheduleId = request.ScheduleId,
-        }, cancellationToken).ConfigureAwait(false)
-            ?? await prompts.FindByMessageAsync(message.Id.Value, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"prompt for message {message.Id} could not be stored");
+        }, cancellationToken).ConfigureAwait(false);
+        if (created is not null)
+        {
+            return (created, true);
+        }
 
+        var existing = await prompts.FindByMessageAsync(message.Id.Value, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"prompt for message {message.Id} could not be stored");
+        return (existing, false);
+    }
+
+    /// <summary>The steps after the prompt: thread (opened or adopted), then usage and the reveal trigger.</summary>
+    public async Task<Prompt> FinishPostAsync(Prompt prompt, PublishRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentNullException.ThrowIfNull(request);
+        var guildSettings = await settings.GetAsync(request.GuildId, cancellationToken).ConfigureAwait(false);
+        using var scope = logger.BeginPromptScope(prompt);
         prompt = await EnsureThreadAsync(prompt, request.Question, guildSettings.BlindMode, cancellationToken).ConfigureAwait(false);
         await FinishAsync(prompt, request, cancellationToken).ConfigureAwait(false);
         return prompt;
@@ -108,6 +130,7 @@ public sealed partial class PromptPublisher(
     {
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(request);
+        using var scope = logger.BeginPromptScope(prompt);
         openThreads.Open(prompt);
         await usage.RecordAsync(request.GuildId, request.ScheduleId, request.Question.Id, prompt.PostedAt, cancellationToken).ConfigureAwait(false);
         if (prompt.RevealAt is { } at)

@@ -22,4 +22,7 @@ public sealed record PublishRequest(ulong GuildId, ulong ChannelId, Question Que
     public string? Nonce { get; init; }
 
     public string? Note { get; init; }
+
+    /// <summary>When the post started; null means now. A recovered post keeps its original time (and reveal time).</summary>
+    public DateTimeOffset? PostedAt { get; init; }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
+using InterviewBot.Discord;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,16 +12,34 @@ namespace InterviewBot.Features.Daily;
 /// retried a few times with back-off; what is still unfinished (or still queued when the process stops) is picked up by
 /// start-up from the ledger and the catch-up rule, so nothing depends on this in-memory queue surviving.
 /// </summary>
-public sealed partial class DailyPostWorker(DailyPoster poster, IOptions<DailyOptions> options, TimeProvider time, ILogger<DailyPostWorker> logger) : BackgroundService
+public sealed partial class DailyPostWorker(
+    DailyPoster poster,
+    IOptions<DailyOptions> options,
+    IOptions<DiscordClientOptions> discord,
+    TimeProvider time,
+    ILogger<DailyPostWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10)];
 
     private readonly Channel<DailyFire> _fires = Channel.CreateUnbounded<DailyFire>();
+    private readonly ConcurrentDictionary<long, int> _pending = new();
 
-    public ValueTask EnqueueAsync(DailyFire fire, CancellationToken cancellationToken) => _fires.Writer.WriteAsync(fire, cancellationToken);
+    public ValueTask EnqueueAsync(DailyFire fire, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fire);
+        _pending.AddOrUpdate(fire.ScheduleId, 1, (_, count) => count + 1);
+        return _fires.Writer.WriteAsync(fire, cancellationToken);
+    }
+
+    /// <summary>
+    /// True while a fire of the schedule is queued or being posted here. The periodic sweep leaves such a schedule
+    /// alone: under a large fan-out a fire can wait in the queue longer than a short grace window, and the sweep must not
+    /// record that day as missed (or race the worker for the same post) while it is only waiting its turn.
+    /// </summary>
+    public bool IsPending(long scheduleId) => _pending.ContainsKey(scheduleId);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Workers)).Select(_ => Task.Run(() => WorkAsync(stoppingToken), stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, DailyPacing.From(options.Value, discord.Value).Workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), stoppingToken)));
 
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
@@ -27,7 +47,14 @@ public sealed partial class DailyPostWorker(DailyPoster poster, IOptions<DailyOp
         {
             await foreach (var fire in _fires.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                await PostWithRetriesAsync(fire, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await PostWithRetriesAsync(fire, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    Done(fire.ScheduleId);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -54,6 +81,17 @@ public sealed partial class DailyPostWorker(DailyPoster poster, IOptions<DailyOp
 
                 LogRetrying(logger, e, fire.ScheduleId, fire.ScheduledAt, Backoff[attempt]);
                 await Task.Delay(Backoff[attempt], time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private void Done(long scheduleId)
+    {
+        while (_pending.TryGetValue(scheduleId, out var count))
+        {
+            if (count <= 1 ? _pending.TryRemove(new KeyValuePair<long, int>(scheduleId, count)) : _pending.TryUpdate(scheduleId, count - 1, count))
+            {
+                return;
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using InterviewBot.Core.Practice;
 using InterviewBot.Core.Questions;
@@ -5,6 +6,7 @@ using InterviewBot.Discord.Entities;
 using InterviewBot.Discord.Rest;
 using InterviewBot.Features.Ask;
 using InterviewBot.Features.Questions;
+using InterviewBot.Health;
 using InterviewBot.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -28,6 +30,7 @@ public sealed partial class DailyPoster(
     QuestionSelector selector,
     PromptPublisher publisher,
     DailyPostPacer pacer,
+    BotMetrics metrics,
     IDiscordRestClient rest,
     TimeProvider time,
     ILogger<DailyPoster> logger)
@@ -40,6 +43,8 @@ public sealed partial class DailyPoster(
     public const string NoQuestionReason = "no eligible question";
     public const string MissedReason = "missed: the bot was offline past the grace window";
 
+    private readonly ConcurrentDictionary<(long ScheduleId, DateOnly LocalDate), Task> _inFlight = new();
+
     /// <summary>Posts (or finishes) the question of the local date containing <paramref name="scheduledAt"/>.</summary>
     public async Task<DailyPostResult> FireAsync(long scheduleId, DateTimeOffset scheduledAt, DailyFireKind kind, CancellationToken cancellationToken)
     {
@@ -49,8 +54,44 @@ public sealed partial class DailyPoster(
             return new DailyPostResult(DailyPostOutcome.ScheduleGone, null);
         }
 
-        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["GuildId"] = schedule.GuildId.ToString(CultureInfo.InvariantCulture), ["ScheduleId"] = scheduleId });
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["GuildId"] = schedule.GuildId.ToString(CultureInfo.InvariantCulture),
+            ["ChannelId"] = schedule.ChannelId.ToString(CultureInfo.InvariantCulture),
+            ["ScheduleId"] = scheduleId,
+        });
         var localDate = DailySchedules.Rule(schedule).LocalDateOf(scheduledAt);
+        return await OneAtATimeAsync(scheduleId, localDate, () => FireOnceAsync(schedule, localDate, kind, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Finishes a claimed but incomplete post (after a crash or a failed Discord call).</summary>
+    public async Task<DailyPostResult> ResumeAsync(DailyPost post, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var schedule = await schedules.GetAsync(post.ScheduleId, cancellationToken).ConfigureAwait(false);
+        if (schedule is null)
+        {
+            return new DailyPostResult(DailyPostOutcome.ScheduleGone, post);
+        }
+
+        return await OneAtATimeAsync(post.ScheduleId, post.LocalDate, async () =>
+        {
+            // Another caller in this process may have finished it while this one waited.
+            var current = await ledger.GetAsync(post.ScheduleId, post.LocalDate, cancellationToken).ConfigureAwait(false) ?? post;
+            return await ContinueAsync(schedule, current, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records a day as skipped without posting (start-up: missed beyond the grace window).</summary>
+    public Task<DailyPostResult> SkipAsync(DailySchedule schedule, DateOnly localDate, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return OneAtATimeAsync(schedule.ScheduleId, localDate, () => SkipAsync(schedule, localDate, reason, consumeSkipNext: false, cancellationToken), cancellationToken);
+    }
+
+    private async Task<DailyPostResult> FireOnceAsync(DailySchedule schedule, DateOnly localDate, DailyFireKind kind, CancellationToken cancellationToken)
+    {
+        var scheduleId = schedule.ScheduleId;
         var existing = await ledger.GetAsync(scheduleId, localDate, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
@@ -85,19 +126,32 @@ public sealed partial class DailyPoster(
         return result;
     }
 
-    /// <summary>Finishes a claimed but incomplete post (after a crash or a failed Discord call).</summary>
-    public async Task<DailyPostResult> ResumeAsync(DailyPost post, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> for one schedule's local date while no other caller in this process does: the
+    /// trigger's fire, start-up catch-up, the sweep and <c>/daily now</c> can meet on the same post (a restart inside the
+    /// grace window wakes both Quartz and catch-up), and the ledger alone would let the loser resume the winner's post
+    /// while it is still in flight (a second send, a second thread request). A waiter runs its own work afterwards and
+    /// finds the finished row. Across processes the ledger and the message nonce still decide.
+    /// </summary>
+    private async Task<DailyPostResult> OneAtATimeAsync(long scheduleId, DateOnly localDate, Func<Task<DailyPostResult>> work, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(post);
-        var schedule = await schedules.GetAsync(post.ScheduleId, cancellationToken).ConfigureAwait(false);
-        return schedule is null
-            ? new DailyPostResult(DailyPostOutcome.ScheduleGone, post)
-            : await ContinueAsync(schedule, post, cancellationToken).ConfigureAwait(false);
-    }
+        var key = (scheduleId, localDate);
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        while (_inFlight.GetOrAdd(key, mine.Task) is var current && current != mine.Task)
+        {
+            await current.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
 
-    /// <summary>Records a day as skipped without posting (start-up: missed beyond the grace window).</summary>
-    public Task<DailyPostResult> SkipAsync(DailySchedule schedule, DateOnly localDate, string reason, CancellationToken cancellationToken) =>
-        SkipAsync(schedule, localDate, reason, consumeSkipNext: false, cancellationToken);
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        finally
+        {
+            _inFlight.TryRemove(new KeyValuePair<(long, DateOnly), Task>(key, mine.Task));
+            mine.SetResult();
+        }
+    }
 
     private async Task<DailyPostResult> SkipAsync(DailySchedule schedule, DateOnly localDate, string reason, bool consumeSkipNext, CancellationToken cancellationToken)
     {
@@ -115,6 +169,14 @@ public sealed partial class DailyPoster(
             await schedules.TryConsumeSkipNextAsync(schedule.ScheduleId, cancellationToken).ConfigureAwait(false);
         }
 
+        metrics.PostSkipped(reason switch
+        {
+            PausedReason => "paused",
+            SkipNextReason => "skip_next",
+            NoQuestionReason => "no_question",
+            MissedReason => "missed",
+            _ => "other",
+        });
         LogSkipped(logger, schedule.ScheduleId, schedule.Name, localDate, reason);
         return new DailyPostResult(DailyPostOutcome.Skipped, post, reason);
     }

@@ -4,10 +4,11 @@ namespace InterviewBot.Features.Daily;
 
 /// <summary>
 /// Fires at a schedule's local time and hands the fire to <see cref="DailyPostWorker"/>, which paces and posts it.
-/// Handing over (instead of posting inside the job) keeps Quartz's small thread pool free when hundreds of schedules
-/// share a minute, so no trigger misfires while others wait for their slot.
+/// Handing over (instead of posting inside the job) keeps Quartz's threads free when thousands of schedules share a
+/// minute: a fire costs Quartz its own bookkeeping and nothing else, never a Discord round trip. Not marked
+/// <c>[DisallowConcurrentExecution]</c>: two fires of one schedule queued together are harmless (the ledger posts once),
+/// and the attribute would make Quartz's store lock and block the trigger on every fire.
 /// </summary>
-[DisallowConcurrentExecution]
 public sealed class DailyQuestionJob(DailyPostWorker queue) : IJob
 {
     public const string ScheduleIdKey = "scheduleId";

@@ -7,8 +7,10 @@ namespace InterviewBot.Features.Daily;
 /// <summary>
 /// One persistent Quartz cron trigger per schedule, carrying the schedule's IANA zone, so daylight-saving shifts are
 /// computed in the zone (proved against <see cref="Core.Scheduling.ScheduleRule"/> by QuartzDstAgreementTests).
-/// Saving a schedule replaces its job and trigger. A missed fire is not replayed by Quartz (misfire: do nothing):
-/// start-up catch-up decides with the schedule's grace window instead.
+/// Saving a schedule replaces its job and trigger. How late Quartz may still fire the trigger is the schedule's own
+/// grace window (<see cref="MisfireThreshold"/>), the same rule start-up catch-up applies, so a fire delayed by load
+/// (thousands of triggers in one minute) or by a short restart still posts, once (the ledger), and one later than the
+/// grace window is not replayed by Quartz (misfire: do nothing) but recorded as skipped by the catch-up sweep.
 /// </summary>
 public sealed class DailyScheduler(ISchedulerFactory schedulers)
 {
@@ -18,15 +20,32 @@ public sealed class DailyScheduler(ISchedulerFactory schedulers)
 
     public static TriggerKey TriggerKey(long scheduleId) => new(scheduleId.ToString(CultureInfo.InvariantCulture), Group);
 
+    /// <summary>
+    /// How late Quartz may fire the schedule's trigger: its grace window (at least five minutes by <c>/daily setup</c>),
+    /// never under Quartz's own one-minute default.
+    /// </summary>
+    public static TimeSpan MisfireThreshold(DailySchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return TimeSpan.FromMinutes(Math.Max(1, schedule.GraceMinutes));
+    }
+
     /// <summary>The trigger a schedule gets; public so tests can check its fire times without a running scheduler.</summary>
-    public static ITrigger BuildTrigger(DailySchedule schedule, DateTimeOffset startAt)
+    /// <param name="schedule">The stored schedule.</param>
+    /// <param name="startAt">Fires before this instant are not the trigger's.</param>
+    /// <param name="clock">
+    /// The scheduler's clock (Quartz computes the first fire time against it, and clamps a start in its past to its
+    /// now); the system clock when left out.
+    /// </param>
+    public static ITrigger BuildTrigger(DailySchedule schedule, DateTimeOffset startAt, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         var rule = DailySchedules.Rule(schedule);
-        return TriggerBuilder.Create()
+        return TriggerBuilder.Create(clock ?? TimeProvider.System)
             .WithIdentity(TriggerKey(schedule.ScheduleId))
             .ForJob(JobKey(schedule.ScheduleId))
             .StartAt(startAt)
+            .WithMisfireThreshold(MisfireThreshold(schedule))
             .WithCronSchedule(DailyCron.For(rule), cron => cron.InTimeZone(rule.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
             .Build();
     }
@@ -45,7 +64,7 @@ public sealed class DailyScheduler(ISchedulerFactory schedulers)
             .WithIdentity(JobKey(schedule.ScheduleId))
             .UsingJobData(DailyQuestionJob.ScheduleIdKey, schedule.ScheduleId)
             .Build();
-        await scheduler.ScheduleJob(job, BuildTrigger(schedule, now), new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+        await scheduler.ScheduleJob(job, BuildTrigger(schedule, now, scheduler.TimeProvider), new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -62,11 +81,12 @@ public sealed class DailyScheduler(ISchedulerFactory schedulers)
         }
 
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-        var wanted = BuildTrigger(schedule, now);
+        var wanted = BuildTrigger(schedule, now, scheduler.TimeProvider);
         if (await scheduler.GetTrigger(TriggerKey(schedule.ScheduleId), cancellationToken).ConfigureAwait(false) is ICronTrigger existing
             && wanted is ICronTrigger cron
             && existing.CronExpressionString == cron.CronExpressionString
-            && existing.TimeZone.Id == cron.TimeZone.Id)
+            && existing.TimeZone.Id == cron.TimeZone.Id
+            && existing.MisfireThreshold == cron.MisfireThreshold)
         {
             return;
         }

@@ -19,6 +19,7 @@ public sealed partial class DailyStartup(
     IDailyPostStore ledger,
     DailyScheduler scheduler,
     DailyPoster poster,
+    DailyPostWorker worker,
     TimeProvider time,
     IOptions<DailyOptions> options,
     ILogger<DailyStartup> logger) : BackgroundService
@@ -74,13 +75,17 @@ public sealed partial class DailyStartup(
         }
     }
 
-    /// <summary>The periodic pass: resumes posts stuck for a while (not ones in progress now) and applies catch-up.</summary>
+    /// <summary>
+    /// The periodic pass: resumes posts stuck for a while (not ones in progress now) and applies catch-up, leaving alone
+    /// schedules whose fire is still queued in <see cref="DailyPostWorker"/> (a large fan-out can hold a fire there for
+    /// minutes; it is waiting its turn, not missed).
+    /// </summary>
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         foreach (var post in await ledger.ListIncompleteAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (now - post.ClaimedAt >= StuckAfter)
+            if (now - post.ClaimedAt >= StuckAfter && !worker.IsPending(post.ScheduleId))
             {
                 await TryAsync(() => poster.ResumeAsync(post, cancellationToken), post.ScheduleId).ConfigureAwait(false);
             }
@@ -88,7 +93,10 @@ public sealed partial class DailyStartup(
 
         foreach (var schedule in await schedules.ListAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            await TryAsync(() => CatchUpAsync(schedule, now, cancellationToken), schedule.ScheduleId).ConfigureAwait(false);
+            if (!worker.IsPending(schedule.ScheduleId))
+            {
+                await TryAsync(() => CatchUpAsync(schedule, now, cancellationToken), schedule.ScheduleId).ConfigureAwait(false);
+            }
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using InterviewBot.Discord.Entities;
 using InterviewBot.Discord.Rest;
 using InterviewBot.Health;
@@ -13,10 +12,18 @@ namespace InterviewBot.Features.Interactions;
 /// </summary>
 public sealed partial class InteractionDispatcher
 {
+    /// <summary>
+    /// A handler that has not answered by then is deferred on its behalf (ephemeral), so slow work it did before its
+    /// own deferral (a write waiting for a locked database, a long queue at the single writer) never costs the member
+    /// Discord's 3-second deadline. Its reply then edits the deferral.
+    /// </summary>
+    public static readonly TimeSpan DeferralGuard = TimeSpan.FromSeconds(2);
+
     private readonly Dictionary<string, ICommandHandler> _commands;
     private readonly Dictionary<string, IComponentHandler> _components;
     private readonly IDiscordRestClient _rest;
     private readonly BotMetrics _metrics;
+    private readonly TimeProvider _time;
     private readonly ILogger<InteractionDispatcher> _logger;
 
     public InteractionDispatcher(
@@ -24,12 +31,14 @@ public sealed partial class InteractionDispatcher
         IEnumerable<IComponentHandler> components,
         IDiscordRestClient rest,
         BotMetrics metrics,
+        TimeProvider time,
         ILogger<InteractionDispatcher> logger)
     {
         _commands = commands.ToDictionary(c => c.Definition.Name, StringComparer.Ordinal);
         _components = components.ToDictionary(c => c.Feature, StringComparer.Ordinal);
         _rest = rest;
         _metrics = metrics;
+        _time = time;
         _logger = logger;
     }
 
@@ -45,9 +54,16 @@ public sealed partial class InteractionDispatcher
     public async Task DispatchAsync(Interaction interaction, Func<CancellationToken, Task>? afterDeferral, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        var started = Stopwatch.GetTimestamp();
-        var context = new InteractionContext(interaction, _rest) { AfterDeferral = afterDeferral };
+        var started = _time.GetTimestamp();
         var kind = interaction.Type.ToString();
+        var failed = false;
+        using var context = new InteractionContext(interaction, _rest)
+        {
+            AfterDeferral = afterDeferral,
+            Acknowledged = () => _metrics.InteractionAcknowledged(kind, _time.GetElapsedTime(started)),
+        };
+        using var handled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var guard = DeferIfSlowAsync(context, kind, handled.Token);
         using var scope = _logger.BeginScope(new Dictionary<string, object?>
         {
             ["InteractionId"] = interaction.Id.ToString(),
@@ -79,12 +95,35 @@ public sealed partial class InteractionDispatcher
         }
         catch (Exception e)
         {
+            failed = true;
             LogHandlerFailed(_logger, e, kind);
             await TellSomethingWentWrongAsync(context, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _metrics.InteractionHandled(kind, Stopwatch.GetElapsedTime(started));
+            await handled.CancelAsync().ConfigureAwait(false);
+            await guard.ConfigureAwait(false);
+            _metrics.InteractionHandled(kind, failed);
+        }
+    }
+
+    private async Task DeferIfSlowAsync(InteractionContext context, string kind, CancellationToken handled)
+    {
+        try
+        {
+            // Discord's deadline runs on the wall clock, whatever clock the domain is given (tests fake that one).
+            await Task.Delay(DeferralGuard, TimeProvider.System, handled).ConfigureAwait(false);
+            if (await context.DeferIfUnansweredAsync(handled).ConfigureAwait(false))
+            {
+                LogDeferredByGuard(_logger, kind, DeferralGuard.TotalSeconds);
+            }
+        }
+        catch (OperationCanceledException) when (handled.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is DiscordApiException or HttpRequestException)
+        {
+            LogGuardFailed(_logger, e, kind);
         }
     }
 
@@ -170,6 +209,12 @@ public sealed partial class InteractionDispatcher
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Interaction handler failed ({Kind})")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Interaction ({Kind}) not answered within {Seconds} s: deferred on the handler's behalf")]
+    private static partial void LogDeferredByGuard(ILogger logger, string kind, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not defer a slow interaction ({Kind})")]
+    private static partial void LogGuardFailed(ILogger logger, Exception exception, string kind);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the member that their interaction failed")]
     private static partial void LogApologyFailed(ILogger logger, Exception exception);

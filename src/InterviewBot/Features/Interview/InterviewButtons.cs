@@ -41,7 +41,7 @@ public sealed class InterviewButtons(InterviewService interviews, IInterviewSess
             await context.DeferUpdateAsync(cancellationToken).ConfigureAwait(false);
             if (!await interviews.StopAsync(session, cancellationToken).ConfigureAwait(false))
             {
-                await FollowupAsync(context, "This interview has already ended.", cancellationToken).ConfigureAwait(false);
+                await context.ReplyAsync("This interview has already ended.", cancellationToken: cancellationToken).ConfigureAwait(false);
             }
 
             return;
@@ -64,22 +64,11 @@ public sealed class InterviewButtons(InterviewService interviews, IInterviewSess
         switch (result)
         {
             case EndQuestionResult.NothingWritten:
-                await FollowupAsync(context, "Nothing to score yet: write your answer in this thread first, then press **Done** (or **Skip**).", cancellationToken).ConfigureAwait(false);
+                await context.ReplyAsync("Nothing to score yet: write your answer in this thread first, then press **Done** (or **Skip**).", cancellationToken: cancellationToken).ConfigureAwait(false);
                 break;
             case EndQuestionResult.NotCurrent:
-                await FollowupAsync(context, "This question has already ended.", cancellationToken).ConfigureAwait(false);
+                await context.ReplyAsync("This question has already ended.", cancellationToken: cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
-
-    /// <summary>
-    /// An ephemeral note after <see cref="InteractionContext.DeferUpdateAsync"/>: a followup, because editing the
-    /// original response of a deferred update would overwrite the question message itself.
-    /// </summary>
-    private static Task<Message> FollowupAsync(InteractionContext context, string text, CancellationToken cancellationToken) =>
-        context.Rest.CreateFollowupAsync(
-            context.Interaction.ApplicationId,
-            context.Interaction.Token,
-            new MessageCreate { Content = text, Flags = MessageFlags.Ephemeral },
-            cancellationToken: cancellationToken);
 }

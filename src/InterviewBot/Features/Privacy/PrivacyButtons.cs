@@ -45,18 +45,14 @@ public sealed partial class PrivacyButtons(IMemberDataStore memberData, ErasedMe
         await erased.EraseAsync(context.GuildId, context.UserId, cancellationToken).ConfigureAwait(false);
         var deleted = await memberData.DeleteAsync(context.GuildId, context.UserId, cancellationToken).ConfigureAwait(false);
         LogDeleted(logger, context.GuildId, deleted.Answers, deleted.ReviewsGiven);
-        await context.Rest.EditOriginalResponseAsync(
-            context.Interaction.ApplicationId,
-            context.Interaction.Token,
-            new MessageEdit { Content = Summary(deleted), Components = [] },
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+        await context.UpdateMessageAsync(new InteractionCallbackData { Content = Summary(deleted), Components = [] }, cancellationToken).ConfigureAwait(false);
     }
 
     public static string Summary(MemberDataDeletion deleted)
     {
         ArgumentNullException.ThrowIfNull(deleted);
         var removed = FormattableString.Invariant(
-            $"Deleted: {deleted.Answers} answer(s) (with the reviews of them), {deleted.ReviewsGiven} review(s) and {deleted.HelpfulVotesGiven} vote(s) you gave, {deleted.InterviewSessions} interview session(s), {deleted.RepetitionStates} practice schedule entr(ies), {deleted.Suggestions} suggestion(s). Your stats now start from zero.");
+            $"Deleted: {deleted.Answers} answer(s) (with the reviews of them), {deleted.ReviewsGiven} review(s) and {deleted.HelpfulVotesGiven} vote(s) you gave, {deleted.InterviewSessions} interview session(s), {deleted.RepetitionStates} practice schedule entr(ies), {deleted.Suggestions} suggestion(s), your settings and streak restores. Your stats now start from zero.");
         var kept = FormattableString.Invariant(
             $"Kept: the {deleted.PromptsAnonymised} question(s) you asked stay posted without your name; anonymous counts (how often a question was used); your user id with the time of this request, so the answers you wrote before now are never stored again. Your messages in Discord are not touched.");
         return removed + "\n" + kept;

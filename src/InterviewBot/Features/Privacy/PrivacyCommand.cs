@@ -47,7 +47,7 @@ public sealed class PrivacyCommand(IMemberDataStore memberData, IStatsStore stat
     public static MessageCreate ConfirmationMessage(ulong userId) => new()
     {
         Content = "This deletes **your answers** (and the reviews of them), **the reviews and votes you gave**, your interview "
-            + "sessions, practice schedule and suggestions **in this server**, so your stats start from zero. It cannot be undone.\n"
+            + "sessions, practice schedule, suggestions and settings **in this server**, so your stats start from zero. It cannot be undone.\n"
             + "Your messages in Discord threads are not touched (delete them yourself if you wish); the bot will not store the ones "
             + "you wrote before now again.",
         Components =

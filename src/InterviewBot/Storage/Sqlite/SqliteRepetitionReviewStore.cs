@@ -45,6 +45,13 @@ public sealed class SqliteRepetitionReviewStore(SqliteConnectionFactory factory,
             new { guildId, userId, questionId },
             cancellationToken).ConfigureAwait(false)).SingleOrDefault()?.ToReview();
 
+    /// <summary>The member's whole review log in one guild (for <c>/privacy export</c>).</summary>
+    internal static async Task<IReadOnlyList<RepetitionReview>> ListForMemberAsync(SqliteConnectionFactory factory, ulong guildId, ulong userId, CancellationToken cancellationToken) =>
+        (await factory.QueryListAsync<Row>(
+            "SELECT * FROM repetition_reviews WHERE guild_id = @guildId AND user_id = @userId ORDER BY review_id",
+            new { guildId, userId },
+            cancellationToken).ConfigureAwait(false)).Select(r => r.ToReview()).ToList();
+
     public Task SetMemberGradeAsync(long reviewId, RecallGrade grade, CancellationToken cancellationToken) =>
         writer.ExecuteWriteAsync(
             "UPDATE repetition_reviews SET grade = @grade, graded_by_member = 1 WHERE review_id = @reviewId",

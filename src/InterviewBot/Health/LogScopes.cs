@@ -1,0 +1,47 @@
+using System.Globalization;
+using InterviewBot.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace InterviewBot.Health;
+
+/// <summary>
+/// The log scopes that say where something happened: guild, channel, prompt and message ids (as strings, like
+/// Discord's snowflakes in JSON). Scopes flow to every logger called inside them, so one scope per unit of work (an
+/// interaction, a gateway message, a post, a reveal) labels all the entries below it. Never message contents.
+/// </summary>
+public static class LogScopes
+{
+    public const string GuildId = "GuildId";
+    public const string ChannelId = "ChannelId";
+    public const string ThreadId = "ThreadId";
+    public const string PromptId = "PromptId";
+    public const string MessageId = "MessageId";
+
+    /// <summary>A prompt: its guild, the channel it was posted in, its thread (once it has one) and its id.</summary>
+    public static IDisposable? BeginPromptScope(this ILogger logger, Prompt prompt)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(prompt);
+        return logger.BeginScope(new Dictionary<string, object?>
+        {
+            [GuildId] = Id(prompt.GuildId),
+            [ChannelId] = Id(prompt.ChannelId),
+            [ThreadId] = prompt.ThreadId is { } thread ? Id(thread) : null,
+            [PromptId] = prompt.PromptId.ToString(CultureInfo.InvariantCulture),
+        });
+    }
+
+    /// <summary>A gateway message event (create, edit, delete) or a message found by back-fill.</summary>
+    public static IDisposable? BeginMessageScope(this ILogger logger, ulong? guildId, ulong channelId, ulong messageId)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        return logger.BeginScope(new Dictionary<string, object?>
+        {
+            [GuildId] = guildId is { } guild ? Id(guild) : null,
+            [ChannelId] = Id(channelId),
+            [MessageId] = Id(messageId),
+        });
+    }
+
+    private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
+}
