@@ -14,15 +14,17 @@ namespace InterviewBot.Bench.EndToEnd;
 public static class IngestLoad
 {
     /// <summary>
-    /// <c>e2e --ingest-only [--answers N] [--answer-chars C] [--rounds R]</c>: item 2 alone. The bot serves 64 guilds with
-    /// 8 answering members each; a few /ask per guild open the threads; one unreported warm-up round (a tenth of N), then
-    /// R rounds of N messages; then, with the bot stopped, the two raw ceilings in the same run.
+    /// <c>e2e --ingest-only [--answers N] [--answer-chars C] [--rounds R] [--warm-up W]</c>: item 2 alone. The bot serves
+    /// 64 guilds with 8 answering members each; a few /ask per guild open the threads; one unreported warm-up round of W
+    /// messages (default N: the JIT's tiered compilation of the message path costs the first tens of thousands of messages
+    /// about twice the CPU of later ones), then R rounds of N messages; then, with the bot stopped, the two raw ceilings.
     /// </summary>
     public static async Task<int> RunStandaloneAsync(string[] args)
     {
         var answers = Option(args, "--answers", 20_000);
         var answerLength = Option(args, "--answer-chars", 300);
         var rounds = Option(args, "--rounds", 2);
+        var warmUp = Option(args, "--warm-up", answers);
         var data = Directory.CreateTempSubdirectory("interviewbot-ingest-");
         try
         {
@@ -68,7 +70,7 @@ public static class IngestLoad
                 .SelectMany(a => a.Members.Select(m => (m, a.Thread!.Id)))
                 .ToList();
             Console.Error.WriteLine($"{posters.Count} posters in {posters.Count / 8} threads");
-            Console.Error.WriteLine($"warm-up {await RunAsync(databasePath, posters, answers / 10, answerLength, bot.Id)}");
+            Console.Error.WriteLine($"warm-up {await RunAsync(databasePath, posters, warmUp, answerLength, bot.Id)}");
             var results = new List<Result>();
             for (var r = 0; r < rounds; r++)
             {
@@ -81,8 +83,9 @@ public static class IngestLoad
             Console.Error.WriteLine("raw SQLite ceilings");
             var raw = await RawSqliteCeiling.MeasureAsync(data.FullName, answers, posters.Count, answerLength);
             var rawBatched = await RawSqliteCeiling.MeasureAsync(data.FullName, answers, posters.Count, answerLength, messagesPerTransaction: 256);
+            var store = await RawSqliteCeiling.MeasureAnswerStoreAsync(data.FullName, answers, posters.Count, answerLength, callers: 32);
             var table = new ResultTable();
-            AddRows(table, results, raw, rawBatched, answers, answerLength);
+            AddRows(table, results, raw, rawBatched, answers, answerLength, store);
             Console.WriteLine();
             Console.WriteLine(table);
             return 0;
@@ -101,7 +104,14 @@ public static class IngestLoad
     }
 
     /// <summary>Item 2's rows: each round against the per-message ceiling (the bar) and the batched one (for reference).</summary>
-    public static void AddRows(ResultTable table, IReadOnlyList<Result> rounds, RawSqliteCeiling.Result rawCeiling, RawSqliteCeiling.Result rawBatchedCeiling, int answers, int answerLength)
+    public static void AddRows(
+        ResultTable table,
+        IReadOnlyList<Result> rounds,
+        RawSqliteCeiling.Result rawCeiling,
+        RawSqliteCeiling.Result rawBatchedCeiling,
+        int answers,
+        int answerLength,
+        RawSqliteCeiling.Result? answerStore = null)
     {
         ArgumentNullException.ThrowIfNull(rawCeiling);
         ArgumentNullException.ThrowIfNull(rawBatchedCeiling);
@@ -136,6 +146,15 @@ public static class IngestLoad
                 ResultTable.F(rounds[r].BotCpuPerAnswer, "0"),
                 $"{ResultTable.F(rawCeiling.CpuPerMessage, "0")} / {ResultTable.F(rawBatchedCeiling.CpuPerMessage, "0")}",
                 ResultTable.F(rounds[r].BotCpuPerAnswer / rawCeiling.CpuPerMessage, "0.00") + " × per message");
+        }
+
+        if (answerStore is not null)
+        {
+            table.Add(
+                "2. the answer store alone (no gateway): 32 concurrent callers through the single writer, answers/s; CPU µs per answer",
+                $"{ResultTable.F(answerStore.Rate, "0")}; {ResultTable.F(answerStore.CpuPerMessage, "0")} µs",
+                $"{ResultTable.F(raw, "0")} per message / {ResultTable.F(rawBatched, "0")} batched",
+                $"{ResultTable.F(answerStore.Rate / raw * 100, "0")} % / {ResultTable.F(answerStore.Rate / rawBatched * 100, "0")} %");
         }
     }
 

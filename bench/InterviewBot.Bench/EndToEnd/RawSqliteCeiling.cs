@@ -82,4 +82,45 @@ public static class RawSqliteCeiling
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         return new Result(count / elapsed.TotalSeconds, cpu.TotalMicroseconds / count);
     }
+
+    /// <summary>
+    /// The bot's own storage path without the gateway: <paramref name="callers"/> tasks, each storing its share of the
+    /// messages one after another through <see cref="IAnswerStore.UpsertPartAsync"/> (as the message workers do), so the
+    /// single writer groups whatever is queued into one transaction. Same database settings and row shape as above.
+    /// </summary>
+    public static async Task<Result> MeasureAnswerStoreAsync(string directory, int count, int members, int contentLength, int callers)
+    {
+        var path = Path.Combine(directory, $"store-{callers}.db");
+        var services = new ServiceCollection().AddLogging().AddInterviewBotStorage(path);
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        var prompt = await provider.GetRequiredService<IPromptStore>().TryCreateAsync(
+            new Prompt { GuildId = 1, ChannelId = 2, MessageId = 3, QuestionId = "bench/store", Source = PromptSource.Ask, PostedAt = DateTimeOffset.UnixEpoch },
+            CancellationToken.None) ?? throw new InvalidOperationException("could not create the prompt");
+        var answers = provider.GetRequiredService<IAnswerStore>();
+        var content = GeneratedBank.Answer(7, contentLength);
+
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(c => Task.Run(async () =>
+        {
+            for (var i = c; i < count; i += callers)
+            {
+                await answers.UpsertPartAsync(
+                    new AnswerPartWrite
+                    {
+                        PromptId = prompt.PromptId,
+                        GuildId = 1,
+                        UserId = (ulong)(1000 + (i % members)),
+                        MessageId = (ulong)(10_000_000L + i),
+                        Content = content,
+                        WrittenAt = DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000L + i),
+                    },
+                    CancellationToken.None);
+            }
+        })));
+        var elapsed = clock.Elapsed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        return new Result(count / elapsed.TotalSeconds, cpu.TotalMicroseconds / count);
+    }
 }
