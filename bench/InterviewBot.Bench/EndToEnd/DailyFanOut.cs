@@ -54,6 +54,7 @@ public static class DailyFanOut
                 $"--InterviewBot:DataDirectory={data.FullName}",
                 "--InterviewBot:AnswerReaction=",
                 "--Logging:LogLevel:Default=Warning",
+                .. ExtraBotArguments(),
             ]);
             await discord.WaitForReadyAsync(TimeSpan.FromSeconds(120));
             var startup = Stopwatch.GetElapsedTime(bot.StartedTimestamp).TotalSeconds;
@@ -69,9 +70,11 @@ public static class DailyFanOut
             long lastChange = 0;
             var lastCount = baseline;
             var deadline = Stopwatch.StartNew();
+            var progress = new Progress(data.FullName, fire, discord.RequestsTotal);
             while (deadline.Elapsed < TimeSpan.FromMinutes(8))
             {
                 await Task.Delay(50);
+                progress.Report(discord.RequestsTotal, discord.Count429, discord.Threads.Count);
                 var count = discord.RequestsTotal;
                 if (count != lastCount)
                 {
@@ -106,6 +109,62 @@ public static class DailyFanOut
             }
             catch (IOException)
             {
+            }
+        }
+    }
+
+    /// <summary>
+    /// Settings for experiments without a rebuild: <c>DAILY_FANOUT_BOT_ARGS="--InterviewBot:Scheduler:Threads=10 ..."</c>
+    /// (the child process does not inherit <c>InterviewBot__*</c> variables).
+    /// </summary>
+    private static string[] ExtraBotArguments() =>
+        Environment.GetEnvironmentVariable("DAILY_FANOUT_BOT_ARGS")?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    /// <summary>
+    /// Once a second on stderr: how far Quartz got (triggers moved on to the next day), how many posts the bot claimed
+    /// in its ledger, requests in that second and in total, 429s and threads, so a slow fan-out shows which stage lags.
+    /// </summary>
+    private sealed class Progress(string dataDirectory, DateTimeOffset fire, long requestsAtStart)
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private TimeSpan _last = TimeSpan.Zero;
+        private readonly long _start = requestsAtStart;
+        private long _lastRequests = requestsAtStart;
+
+        public void Report(long requests, long count429, int threads)
+        {
+            if (_clock.Elapsed - _last < TimeSpan.FromSeconds(1))
+            {
+                return;
+            }
+
+            _last = _clock.Elapsed;
+            var sinceFire = DateTimeOffset.UtcNow - fire;
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"daily t={sinceFire.TotalSeconds,6:F1}s quartz fired {QuartzFired(),5} claimed {Count("interviewbot.db", "SELECT count(*) FROM daily_posts"),5} requests +{requests - _lastRequests,4} ={requests - _start,6} 429s {count429} threads {threads}"));
+            _lastRequests = requests;
+        }
+
+        private long QuartzFired() =>
+            Count("quartz.db", "SELECT count(*) FROM qrtz_triggers WHERE trigger_group = 'daily' AND next_fire_time > " + fire.UtcTicks.ToString(CultureInfo.InvariantCulture));
+
+        private long Count(string file, string sql)
+        {
+            try
+            {
+                using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataDirectory, file)};Mode=ReadOnly;Pooling=False");
+                connection.Open();
+                using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // constant queries of this program
+                command.CommandText = sql;
+#pragma warning restore CA2100
+                return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException)
+            {
+                // Busy or not created yet: the progress line is diagnostics only.
+                return -1;
             }
         }
     }

@@ -89,20 +89,43 @@ public sealed class DailyLateFireTests
         }
     }
 
-    private static async Task<List<(DailySchedule Schedule, DiscordEmulator.State.EmulatedChannel Channel)>> CreateAsync(BotUnderTest bot, int count, int graceMinutes)
+    [Fact]
+    public async Task DailyQuestionJob_FirstFireOfAnInstant_QueuesEveryScheduleDueThen_AndNoOther()
+    {
+        var time = new FakeTimeProvider(Nine.AddMinutes(-10));
+        await using var bot = await BotUnderTest.StartAsync(time, o => o.RateLimits.GlobalLimit = 10_000, NoSweep);
+        var due = await CreateAsync(bot, 5, graceMinutes: 360);
+        var later = await CreateAsync(bot, 1, graceMinutes: 360, at: new TimeOnly(9, 1));
+
+        // Only the first schedule's trigger fires (the clock is before 09:00, so Quartz fires none of its own).
+        await bot.Service<DailyQuestionJob>().FireAsync(due[0].Schedule.ScheduleId, Nine, CancellationToken.None);
+
+        var ledger = bot.Service<IDailyPostStore>();
+        var today = DateOnly.FromDateTime(Nine.UtcDateTime);
+        foreach (var (schedule, channel) in due)
+        {
+            await WhileTimePassesAsync(time, async () => await ledger.GetAsync(schedule.ScheduleId, today, CancellationToken.None) is { IsComplete: true });
+            Assert.Single(Questions(bot, channel.Id));
+        }
+
+        Assert.Empty(Questions(bot, later[0].Channel.Id));
+        Assert.Null(await ledger.GetAsync(later[0].Schedule.ScheduleId, today, CancellationToken.None));
+    }
+
+    private static async Task<List<(DailySchedule Schedule, DiscordEmulator.State.EmulatedChannel Channel)>> CreateAsync(BotUnderTest bot, int count, int graceMinutes, TimeOnly? at = null)
     {
         var store = bot.Service<IDailyScheduleStore>();
         var scheduler = bot.Service<DailyScheduler>();
         var created = new List<(DailySchedule, DiscordEmulator.State.EmulatedChannel)>();
         for (var i = 0; i < count; i++)
         {
-            var channel = bot.Guild.AddTextChannel($"daily-{graceMinutes}-{i}");
+            var channel = bot.Guild.AddTextChannel($"daily-{graceMinutes}-{at?.Minute}-{i}");
             var schedule = (await store.TryCreateAsync(new DailySchedule
             {
                 GuildId = bot.Guild.Id,
-                Name = $"daily {graceMinutes} {i}",
+                Name = $"daily {graceMinutes} {at?.Minute} {i}",
                 ChannelId = channel.Id,
-                LocalTime = new TimeOnly(9, 0),
+                LocalTime = at ?? new TimeOnly(9, 0),
                 TimeZone = "UTC",
                 Weekdays = WeekdaySet.EveryDay,
                 GraceMinutes = graceMinutes,

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using InterviewBot.Discord;
+using InterviewBot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ namespace InterviewBot.Features.Daily;
 /// </summary>
 public sealed partial class DailyPostWorker(
     DailyPoster poster,
+    IDailyScheduleStore schedules,
     IOptions<DailyOptions> options,
     IOptions<DiscordClientOptions> discord,
     TimeProvider time,
@@ -23,6 +25,7 @@ public sealed partial class DailyPostWorker(
 
     private readonly Channel<DailyFire> _fires = Channel.CreateUnbounded<DailyFire>();
     private readonly ConcurrentDictionary<long, int> _pending = new();
+    private readonly ConcurrentDictionary<DateTimeOffset, byte> _expanded = new();
 
     public ValueTask EnqueueAsync(DailyFire fire, CancellationToken cancellationToken)
     {
@@ -37,6 +40,50 @@ public sealed partial class DailyPostWorker(
     /// record that day as missed (or race the worker for the same post) while it is only waiting its turn.
     /// </summary>
     public bool IsPending(long scheduleId) => _pending.ContainsKey(scheduleId);
+
+    /// <summary>
+    /// Queues, once per instant, every schedule whose fire is due at <paramref name="instant"/> (the first trigger
+    /// Quartz fires for that instant calls this). Quartz fires one persistent trigger per schedule, each a few SQLite
+    /// transactions, so on its own it hands over a minute shared by thousands of schedules at about a hundred fires a
+    /// second, less than the REST budget can post; this way the whole minute is queued at its first fire and posting
+    /// runs at the pacer's rate from the start. The later trigger fires of those schedules find the post done (or in
+    /// flight) and stop. A schedule counts only if its own rule fires at exactly that instant, it existed in its current
+    /// form by then (the test catch-up applies) and the instant is still inside its grace window (its trigger's misfire
+    /// threshold), so it is queued exactly when its own trigger would still have fired.
+    /// </summary>
+    public async Task EnqueueAllDueAtAsync(DateTimeOffset instant, CancellationToken cancellationToken)
+    {
+        if (!_expanded.TryAdd(instant, 0))
+        {
+            return;
+        }
+
+        foreach (var old in _expanded.Keys.Where(k => k < instant - TimeSpan.FromDays(2)))
+        {
+            _expanded.TryRemove(old, out _);
+        }
+
+        var queued = 0;
+        var now = time.GetUtcNow();
+        foreach (var schedule in await schedules.ListAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var since = schedule.UpdatedAt > schedule.CreatedAt ? schedule.UpdatedAt : schedule.CreatedAt;
+            // Past its grace window Quartz would drop this schedule's fire (misfire) and catch-up records the miss.
+            var tooLate = now - instant > DailyScheduler.MisfireThreshold(schedule);
+            if (IsPending(schedule.ScheduleId) || since > instant || tooLate || DailySchedules.Rule(schedule).LatestAtOrBefore(instant) != instant)
+            {
+                continue;
+            }
+
+            await EnqueueAsync(new DailyFire(schedule.ScheduleId, instant, DailyFireKind.Scheduled), cancellationToken).ConfigureAwait(false);
+            queued++;
+        }
+
+        if (queued > 0)
+        {
+            LogQueuedAll(logger, queued, instant);
+        }
+    }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, DailyPacing.From(options.Value, discord.Value).Workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), stoppingToken)));
@@ -95,6 +142,9 @@ public sealed partial class DailyPostWorker(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} more daily posts due {Instant} with the first trigger fired for that instant")]
+    private static partial void LogQueuedAll(ILogger logger, int count, DateTimeOffset instant);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Daily post for schedule {ScheduleId} due {ScheduledAt} failed; retrying in {Delay}")]
     private static partial void LogRetrying(ILogger logger, Exception exception, long scheduleId, DateTimeOffset scheduledAt, TimeSpan delay);

@@ -20,7 +20,13 @@ public sealed class DailyQuestionJob(DailyPostWorker queue) : IJob
         await FireAsync(scheduleId, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>What Quartz calls, with the instant the fire was due; tests on a controlled clock call it directly.</summary>
-    public ValueTask FireAsync(long scheduleId, DateTimeOffset scheduledAt, CancellationToken cancellationToken) =>
-        queue.EnqueueAsync(new DailyFire(scheduleId, scheduledAt, DailyFireKind.Scheduled), cancellationToken);
+    /// <summary>
+    /// What Quartz calls, with the instant the fire was due; tests on a controlled clock call it directly. The first fire
+    /// of an instant also queues every other schedule due at that instant (<see cref="DailyPostWorker.EnqueueAllDueAtAsync"/>).
+    /// </summary>
+    public async ValueTask FireAsync(long scheduleId, DateTimeOffset scheduledAt, CancellationToken cancellationToken)
+    {
+        await queue.EnqueueAsync(new DailyFire(scheduleId, scheduledAt, DailyFireKind.Scheduled), cancellationToken).ConfigureAwait(false);
+        await queue.EnqueueAllDueAtAsync(scheduledAt, cancellationToken).ConfigureAwait(false);
+    }
 }
