@@ -8,6 +8,7 @@ public sealed class FaultInjector
 {
     private readonly EmulatorState _state;
     private readonly List<RestFault> _restFaults = [];
+    private readonly List<RequestInterception> _interceptions = [];
 
     internal FaultInjector(EmulatorState state) => _state = state;
 
@@ -95,12 +96,44 @@ public sealed class FaultInjector
     public void HangRequests(Func<RestRequestInfo, bool> match, int times = int.MaxValue) =>
         Add(new RestFault(match, RestFaultKind.Hang, times));
 
-    /// <summary>Removes every REST fault.</summary>
+    /// <summary>
+    /// Runs <paramref name="callback"/> on the next <paramref name="times"/> matching requests, at <paramref name="stage"/>:
+    /// before the emulator applies the request, or after it applied it but before the response is written. Then the
+    /// request is answered as usual, or with <paramref name="answer"/> false never answered (the connection is dropped,
+    /// and the request is not recorded). Crash tests kill the bot's process in the callback, so the kill lands exactly
+    /// before or after a step. The callback runs outside the emulator's lock, at most once at a time per request.
+    /// </summary>
+    public void InterceptRequests(Func<RestRequestInfo, bool> match, RequestStage stage, Action<RestRequestInfo> callback, bool answer = true, int times = 1)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentNullException.ThrowIfNull(callback);
+        lock (_state.Gate)
+        {
+            _interceptions.Add(new RequestInterception(match, stage, callback, answer, times));
+        }
+    }
+
+    /// <summary>Removes every REST fault and interception.</summary>
     public void ClearRequestFaults()
     {
         lock (_state.Gate)
         {
             _restFaults.Clear();
+            _interceptions.Clear();
+        }
+    }
+
+    internal RequestInterception? TakeInterception(RestRequestInfo request)
+    {
+        lock (_state.Gate)
+        {
+            var interception = _interceptions.FirstOrDefault(i => i.Remaining > 0 && i.Match(request));
+            if (interception is not null)
+            {
+                interception.Remaining--;
+            }
+
+            return interception;
         }
     }
 

@@ -49,6 +49,19 @@ public sealed class ChildProcess : IDisposable
         throw new InvalidOperationException("VmRSS not found");
     }
 
+    /// <summary>
+    /// Where the resident memory is (Linux /proc): anonymous (heaps, JIT data), file-backed (mapped assemblies and
+    /// native libraries, shared with other .NET processes) and shared memory (.NET's double-mapped executable code).
+    /// </summary>
+    public string ResidentBreakdown()
+    {
+        var fields = File.ReadLines($"/proc/{_process.Id}/status")
+            .Where(l => l.StartsWith("RssAnon:", StringComparison.Ordinal) || l.StartsWith("RssFile:", StringComparison.Ordinal) || l.StartsWith("RssShmem:", StringComparison.Ordinal))
+            .Select(l => l.Split(':', 2))
+            .Select(p => $"{p[0][3..].ToLowerInvariant()} {long.Parse(p[1].Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture) / 1024.0:0.0}");
+        return string.Join(" / ", fields) + " MB";
+    }
+
     /// <summary>Asks the process to stop (closing standard input for the echo bot, SIGTERM for the bot), then waits.</summary>
     public async Task StopAsync()
     {

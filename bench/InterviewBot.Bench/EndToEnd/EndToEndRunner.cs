@@ -66,7 +66,7 @@ public static class EndToEndRunner
             var startup = await MeasureStartupAsync(discord, bot, askers[0]);
             await Task.Delay(TimeSpan.FromSeconds(3));
             var rssStartup = bot.ResidentMegabytes();
-            Console.Error.WriteLine($"bot: READY {startup.Ready:0} ms, commands {startup.Commands:0} ms, first /ask ack {startup.FirstAck:0} ms, RSS {rssStartup:0} MB");
+            Console.Error.WriteLine($"bot: READY {startup.Ready:0} ms, commands {startup.Commands:0} ms, first /ask ack {startup.FirstAck:0} ms, RSS {rssStartup:0} MB ({bot.ResidentBreakdown()})");
 
             await AckLoad.RunAsync(askers, 50, TimeSpan.FromSeconds(3)); // warm-up (JIT, pools), not reported
             await Task.Delay(TimeSpan.FromSeconds(2));
@@ -103,6 +103,7 @@ public static class EndToEndRunner
             Console.Error.WriteLine($"round 2 {round2Latency} {ingest2}");
             await Task.Delay(TimeSpan.FromSeconds(5));
             var rssRound2 = bot.ResidentMegabytes();
+            Console.Error.WriteLine($"bot: RSS after round 2 {rssRound2:0} MB ({bot.ResidentBreakdown()})");
             var botViolations = discord.Violations.Count;
             await bot.StopAsync();
             foreach (var line in bot.Output.Where(l => l.Contains("fail", StringComparison.OrdinalIgnoreCase) || l.Contains("warn", StringComparison.OrdinalIgnoreCase)).Take(20))
@@ -117,6 +118,7 @@ public static class EndToEndRunner
             var echoReady = Stopwatch.GetElapsedTime(echo.StartedTimestamp).TotalMilliseconds;
             await Task.Delay(TimeSpan.FromSeconds(2));
             var rssEcho = echo.ResidentMegabytes();
+            Console.Error.WriteLine($"echo bot: RSS {rssEcho:0} MB ({echo.ResidentBreakdown()})");
             await AckLoad.RunAsync(askers, 50, TimeSpan.FromSeconds(3));
             var echoLatency = new List<LatencySummary>();
             foreach (var rate in rates)

@@ -18,8 +18,10 @@ namespace InterviewBot.Core.Community;
 /// </para>
 /// <para>
 /// Each point is <see cref="KeyPoint.Derived"/>, labelled with the term as first written in the answer (not its
-/// stem), and its one phrase is checked with <see cref="KeyPointScorer"/>, so the reference answer always covers
-/// 100 % of the derived points. Fewer than 3 points come back only when the answer has fewer than 3 distinct
+/// stem). Its phrases are the term itself, checked with <see cref="KeyPointScorer"/> so the reference answer always
+/// covers 100 % of the derived points, and for a term of several words also its most specific word. On the bank's
+/// calibration samples, derived points give strong answers about 68 %, partial 38 % and off-topic 3 % on average
+/// (authored points: 97 %, 38 %, 0 %). Fewer than 3 points come back only when the answer has fewer than 3 distinct
 /// content words.
 /// </para>
 /// </summary>
@@ -32,6 +34,9 @@ public static partial class KeyPointDeriver
     private const double BoldBonus = 3;
     private const double BoldSpanBonus = 1;
     private const int MaxBoldSpanTokens = 4;
+
+    // A single word stands in for a whole term only when it is specific enough ("replica", not "api").
+    private const int MinSpecificWordLength = 5;
 
     private static readonly KeyPointScorer Scorer = new();
 
@@ -71,7 +76,7 @@ public static partial class KeyPointDeriver
                 continue;
             }
 
-            var point = new KeyPoint(candidate.Label, [candidate.Label.ToLowerInvariant()], Derived: true);
+            var point = new KeyPoint(candidate.Label, Phrases(candidate, words), Derived: true);
             if (!Scorer.Score([point], answer).Points[0].Covered)
             {
                 continue;
@@ -82,6 +87,27 @@ public static partial class KeyPointDeriver
         }
 
         return chosen;
+    }
+
+    /// <summary>
+    /// The term as written, and for a term of several words also its most specific word alone (the one the answer
+    /// uses least; "stampede" for "cache stampede"), so an answer that makes the point in other words still covers it.
+    /// </summary>
+    private static string[] Phrases(Candidate candidate, List<Word> words)
+    {
+        var phrase = candidate.Label.ToLowerInvariant();
+        if (candidate.ContentStems.Length < 2)
+        {
+            return [phrase];
+        }
+
+        var specific = candidate.ContentStems
+            .Select((stem, order) => (Stem: stem, Order: order, Count: words.Count(w => w.Stem == stem)))
+            .OrderBy(s => s.Count)
+            .ThenByDescending(s => s.Order)
+            .First();
+        var surface = words.Find(w => w.Stem == specific.Stem).Surface?.ToLowerInvariant();
+        return specific.Stem.Length >= MinSpecificWordLength && surface is not null && surface != phrase ? [phrase, surface] : [phrase];
     }
 
     /// <summary>The answer without fenced code blocks, link targets and bare URLs, which carry no key terms.</summary>

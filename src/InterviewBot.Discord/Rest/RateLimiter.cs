@@ -8,7 +8,8 @@ namespace InterviewBot.Discord.Rest;
 /// Discord's REST rate limits. Buckets are learned from X-RateLimit-Bucket per route template and split
 /// by the major parameter (channel, guild, webhook/interaction). A bucket with Remaining 0 is never sent
 /// into before its reset; a global 429 pauses every non-interaction route; interaction routes skip the
-/// proactive global limit, as Discord exempts them.
+/// proactive global limit, as Discord exempts them. A request takes its bucket first, then a global slot, and gives
+/// both back (the global one a second later) when its response is in: see <see cref="GlobalRateLimit"/>.
 /// </summary>
 internal sealed class RateLimiter(TimeProvider time, int globalPerSecond) : IDisposable
 {
@@ -44,6 +45,7 @@ internal sealed class RateLimiter(TimeProvider time, int globalPerSecond) : IDis
                 if (!route.IsInteraction)
                 {
                     await _global.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    lease.Global = _global;
                 }
             }
             catch

@@ -42,6 +42,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, RevealCommand>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<IComponentHandler, PromptButtons>();
+        services.AddHostedService<AskResumeService>();
 
         services.AddReviewFeature();
         services.AddStatsFeature();

@@ -38,6 +38,9 @@ public interface IPromptStore
     /// <summary>Reveals that were claimed but never marked revealed (the process stopped mid-reveal).</summary>
     Task<IReadOnlyList<Prompt>> ListInterruptedRevealsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Unrevealed <c>/ask</c> prompts without a recorded thread: posts the process left between message and thread.</summary>
+    Task<IReadOnlyList<Prompt>> ListAskedWithoutThreadAsync(CancellationToken cancellationToken);
+
     /// <summary>Unrevealed prompts with a thread: the threads to collect answers from and back-fill after downtime.</summary>
     Task<IReadOnlyList<Prompt>> ListOpenAsync(CancellationToken cancellationToken);
 

@@ -50,6 +50,7 @@ internal sealed class RestPipeline(EmulatorState state, FaultInjector faults, IR
 
         JsonNode? body = null;
         JsonArray? files = null;
+        RequestInterception? interception = null;
         RestResult result;
         var decisionHeaders = (RateDecision?)null;
         try
@@ -77,7 +78,18 @@ internal sealed class RestPipeline(EmulatorState state, FaultInjector faults, IR
                 throw new DiscordApiException(400, 0, "Requests need a User-Agent of the form DiscordBot ($url, $versionNumber).");
             }
 
-            var info = new RestRequestInfo(method, path, route.Template);
+            var info = new RestRequestInfo(method, path, route.Template) { Body = body };
+            interception = faults.TakeInterception(info);
+            if (interception is { Stage: RequestStage.BeforeApply })
+            {
+                interception.Callback(info);
+                if (!interception.Answer)
+                {
+                    context.Abort();
+                    return;
+                }
+            }
+
             if (faults.Take(info) is { } fault)
             {
                 // Disposing the emulator ends delayed and hung requests at once instead of waiting for Kestrel's drain.
@@ -121,6 +133,16 @@ internal sealed class RestPipeline(EmulatorState state, FaultInjector faults, IR
             // The client gave up or the emulator is stopping: drop the connection rather than answer.
             context.Abort();
             return;
+        }
+
+        if (interception is { Stage: RequestStage.AfterApply } after)
+        {
+            after.Callback(new RestRequestInfo(method, path, route!.Template) { Body = body });
+            if (!after.Answer)
+            {
+                context.Abort();
+                return;
+            }
         }
 
         if (decisionHeaders is { } d)

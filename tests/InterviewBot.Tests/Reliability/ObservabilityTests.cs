@@ -154,14 +154,10 @@ public sealed class ObservabilityTests
         var fired = await bot.Service<DailyPoster>().FireAsync(schedule.ScheduleId, bot.Time.GetUtcNow().AddDays(1), DailyFireKind.Scheduled, CancellationToken.None);
         Assert.Equal(DailyPostOutcome.Skipped, fired.Outcome);
 
-        // The dispatcher counts an interaction after its reply went out: wait for the last one (the pause).
-        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
-        {
-            while (meters.Sum("interviewbot.interactions", ("kind", "ApplicationCommand")) < 3)
-            {
-                await Task.Delay(20, cts.Token);
-            }
-        }
+        // A handler is counted when it returns, just after its reply reached the member: let the last one (the pause) finish.
+        await WaitUntilAsync(
+            () => meters.Sum("interviewbot.interactions", ("kind", "ApplicationCommand")) >= 3 && meters.Sum("interviewbot.interactions", ("kind", "MessageComponent")) >= 1,
+            "the ask, setup, pause and reveal handlers counted");
 
         // Bot meter.
         Assert.True(meters.Sum("interviewbot.gateway.events", ("event", "interaction")) >= 4); // ask, reveal, setup, pause

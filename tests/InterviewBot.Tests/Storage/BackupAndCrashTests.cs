@@ -154,11 +154,20 @@ public sealed class BackupAndCrashTests
     }
 
     [Fact]
-    public async Task WriteAnswers_KilledWithSigkillMidStream_KeepsEveryPrintedAnswerAndIntegrity()
+    public Task WriteAnswers_KilledWithSigkillMidStream_KeepsEveryPrintedAnswerAndIntegrity() => KillWhileWritingAnswersAsync(writers: 1);
+
+    /// <summary>
+    /// Sixteen writers keep the single writer's queue full, so commits are batches of many answers (group commit) when
+    /// the process dies: every answer printed (acknowledged) must be there, and no answer may be there without its part.
+    /// </summary>
+    [Fact]
+    public Task WriteAnswers_ConcurrentWritersKilledWithSigkillMidBatch_KeepsEveryAcknowledgedAnswerAndNoHalfWrittenOne() => KillWhileWritingAnswersAsync(writers: 16);
+
+    private static async Task KillWhileWritingAnswersAsync(int writers)
     {
         using var temp = new TempDirectory();
         var path = temp.File("interviewbot.db");
-        using var process = BotProcess.Start(["dev", "write-answers", "--db", path, "--count", "1000000"]);
+        using var process = BotProcess.Start(["dev", "write-answers", "--db", path, "--count", "1000000", "--writers", writers.ToString(CultureInfo.InvariantCulture)]);
         process.StandardInput.Close();
         var printed = new List<long>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

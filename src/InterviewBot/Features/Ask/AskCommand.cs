@@ -25,20 +25,8 @@ public sealed class AskCommand(
         Contexts = [InteractionContextType.Guild],
         Options =
         [
-            new ApplicationCommandOption
-            {
-                Type = ApplicationCommandOptionType.String,
-                Name = "category",
-                Description = "Only questions from this category",
-                Choices = [.. catalog.Bank.Categories.Take(25).Select(c => ApplicationCommandOptionChoice.FromString(c, c))],
-            },
-            new ApplicationCommandOption
-            {
-                Type = ApplicationCommandOptionType.String,
-                Name = "difficulty",
-                Description = "Only questions of this difficulty",
-                Choices = [.. Enum.GetValues<Difficulty>().Select(d => ApplicationCommandOptionChoice.FromString(d.ToName(), d.ToName()))],
-            },
+            QuestionFilterOptions.Category(catalog.Bank),
+            QuestionFilterOptions.Difficulty(),
             new ApplicationCommandOption
             {
                 Type = ApplicationCommandOptionType.String,

@@ -47,13 +47,7 @@ public sealed class DailyCommand(
                     new ApplicationCommandOption { Type = ApplicationCommandOptionType.String, Name = "timezone", Description = "IANA time zone, e.g. Europe/Berlin, or UTC", Required = true, Autocomplete = true, MaxLength = 64 },
                     new ApplicationCommandOption { Type = ApplicationCommandOptionType.String, Name = "name", Description = $"Schedule name (default '{DefaultName}'); a server can have several", MaxLength = MaxNameLength },
                     new ApplicationCommandOption { Type = ApplicationCommandOptionType.String, Name = "categories", Description = "Comma-separated categories (default: all)", MaxLength = 200 },
-                    new ApplicationCommandOption
-                    {
-                        Type = ApplicationCommandOptionType.String,
-                        Name = "difficulty",
-                        Description = "Only this difficulty (default: any)",
-                        Choices = [.. Enum.GetValues<Difficulty>().Select(d => ApplicationCommandOptionChoice.FromString(d.ToName(), d.ToName()))],
-                    },
+                    QuestionFilterOptions.Difficulty("Only this difficulty (default: any)"),
                     new ApplicationCommandOption { Type = ApplicationCommandOptionType.String, Name = "weekdays", Description = "Days to post, e.g. mon-fri, mon,wed,fri or daily (default daily)", MaxLength = 60 },
                     new ApplicationCommandOption { Type = ApplicationCommandOptionType.String, Name = "reveal_after", Description = "Reveal the answer after, e.g. 24h or 8h (default: server setting)", MaxLength = 20 },
                     new ApplicationCommandOption { Type = ApplicationCommandOptionType.Role, Name = "ping_role", Description = "Role to ping with each question (the only mention the bot makes)" },

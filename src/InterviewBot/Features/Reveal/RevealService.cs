@@ -68,7 +68,11 @@ public sealed partial class RevealService(
         return RevealOutcome.Revealed;
     }
 
-    /// <summary>Finishes reveals that were due or interrupted while the bot was down.</summary>
+    /// <summary>
+    /// Finishes reveals that were due or interrupted while the bot was down. An interrupted reveal is finished even when
+    /// its reveal time is still ahead: it was started early (the Reveal button, <c>/reveal</c>), its messages may already
+    /// be in the thread, and its Quartz trigger has either fired or is a day away.
+    /// </summary>
     public async Task RevealOverdueAsync(CancellationToken cancellationToken)
     {
         var interrupted = await prompts.ListInterruptedRevealsAsync(cancellationToken).ConfigureAwait(false);
@@ -77,7 +81,8 @@ public sealed partial class RevealService(
             await prompts.ReleaseRevealAsync(prompt.PromptId, cancellationToken).ConfigureAwait(false);
         }
 
-        var due = await prompts.ListRevealDueAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var overdue = await prompts.ListRevealDueAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var due = interrupted.Concat(overdue).DistinctBy(p => p.PromptId).OrderBy(p => p.PromptId);
         foreach (var prompt in due)
         {
             try

@@ -101,6 +101,12 @@ public sealed class SqlitePromptStore(SqliteConnectionFactory factory, SqliteWri
     public Task<IReadOnlyList<Prompt>> ListInterruptedRevealsAsync(CancellationToken cancellationToken) =>
         factory.QueryListAsync<Prompt>($"{Select} WHERE revealing_at IS NOT NULL AND revealed_at IS NULL ORDER BY prompt_id", null, cancellationToken);
 
+    public Task<IReadOnlyList<Prompt>> ListAskedWithoutThreadAsync(CancellationToken cancellationToken) =>
+        factory.QueryListAsync<Prompt>(
+            $"{Select} WHERE source = 'ask' AND thread_id IS NULL AND revealing_at IS NULL AND revealed_at IS NULL ORDER BY prompt_id",
+            null,
+            cancellationToken);
+
     public Task<IReadOnlyList<Prompt>> ListOpenAsync(CancellationToken cancellationToken) =>
         factory.QueryListAsync<Prompt>($"{Select} WHERE revealed_at IS NULL AND thread_id IS NOT NULL ORDER BY prompt_id", null, cancellationToken);
 

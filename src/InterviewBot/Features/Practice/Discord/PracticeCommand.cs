@@ -33,13 +33,7 @@ public sealed class PracticeCommand(
                 Description = "Your next practice question (most overdue first), answered privately.",
                 Options =
                 [
-                    new ApplicationCommandOption
-                    {
-                        Type = ApplicationCommandOptionType.String,
-                        Name = "category",
-                        Description = "Only questions from this category",
-                        Choices = [.. catalog.Bank.Categories.Take(25).Select(c => ApplicationCommandOptionChoice.FromString(c, c))],
-                    },
+                    QuestionFilterOptions.Category(catalog.Bank),
                 ],
             },
             new ApplicationCommandOption { Type = ApplicationCommandOptionType.SubCommand, Name = "due", Description = "How many of your questions are due today." },
