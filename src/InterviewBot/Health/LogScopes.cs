@@ -16,6 +16,7 @@ public static class LogScopes
     public const string ThreadId = "ThreadId";
     public const string PromptId = "PromptId";
     public const string MessageId = "MessageId";
+    public const string SessionId = "SessionId";
 
     /// <summary>A prompt: its guild, the channel it was posted in, its thread (once it has one) and its id.</summary>
     public static IDisposable? BeginPromptScope(this ILogger logger, Prompt prompt)
@@ -28,6 +29,19 @@ public static class LogScopes
             [ChannelId] = Id(prompt.ChannelId),
             [ThreadId] = prompt.ThreadId is { } thread ? Id(thread) : null,
             [PromptId] = prompt.PromptId.ToString(CultureInfo.InvariantCulture),
+        });
+    }
+
+    /// <summary>An interview session: its guild, its thread (the channel) and its id (deadline jobs and resumes run outside any interaction).</summary>
+    public static IDisposable? BeginSessionScope(this ILogger logger, InterviewSession session)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(session);
+        return logger.BeginScope(new Dictionary<string, object?>
+        {
+            [GuildId] = Id(session.GuildId),
+            [ChannelId] = Id(session.ChannelId),
+            [SessionId] = session.SessionId.ToString(CultureInfo.InvariantCulture),
         });
     }
 

@@ -6,6 +6,7 @@ using InterviewBot.Discord.Rest;
 using InterviewBot.Features.Questions;
 using InterviewBot.Features.Review;
 using InterviewBot.Features.Stats;
+using InterviewBot.Health;
 using InterviewBot.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -47,6 +48,12 @@ public sealed partial class DigestService(
         {
             return false;
         }
+
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            [LogScopes.GuildId] = guild.GuildId.ToString(CultureInfo.InvariantCulture),
+            [LogScopes.ChannelId] = channel.ToString(CultureInfo.InvariantCulture),
+        });
 
         var digest = await BuildAsync(guild.GuildId, schedule.WeekReported(fireTime), schedule.Zone, cancellationToken).ConfigureAwait(false);
         if (digest.IsEmpty)

@@ -133,33 +133,11 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
         }
     }
 
-    public async Task ShowModalAsync(string customId, string title, IReadOnlyList<Component> components, CancellationToken cancellationToken)
-    {
-        await _responding.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Modal(customId, title, components), cancellationToken: cancellationToken).ConfigureAwait(false);
-            SetState(ResponseState.Responded);
-        }
-        finally
-        {
-            _responding.Release();
-        }
-    }
+    public Task ShowModalAsync(string customId, string title, IReadOnlyList<Component> components, CancellationToken cancellationToken) =>
+        RespondAsync(InteractionResponse.Modal(customId, title, components), cancellationToken);
 
-    public async Task AutocompleteAsync(IReadOnlyList<ApplicationCommandOptionChoice> choices, CancellationToken cancellationToken)
-    {
-        await _responding.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Autocomplete([.. choices.Take(25)]), cancellationToken: cancellationToken).ConfigureAwait(false);
-            SetState(ResponseState.Responded);
-        }
-        finally
-        {
-            _responding.Release();
-        }
-    }
+    public Task AutocompleteAsync(IReadOnlyList<ApplicationCommandOptionChoice> choices, CancellationToken cancellationToken) =>
+        RespondAsync(InteractionResponse.Autocomplete([.. choices.Take(25)]), cancellationToken);
 
     /// <summary>
     /// For components: replace the message the component is on; after a silent deferral (the handler's own or the
@@ -192,6 +170,21 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
     }
 
     public void Dispose() => _responding.Dispose();
+
+    /// <summary>Sends an initial response that only the handler itself can choose (a modal, choices, a message update).</summary>
+    private async Task RespondAsync(InteractionResponse response, CancellationToken cancellationToken)
+    {
+        await _responding.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, cancellationToken: cancellationToken).ConfigureAwait(false);
+            SetState(ResponseState.Responded);
+        }
+        finally
+        {
+            _responding.Release();
+        }
+    }
 
     /// <summary>Sends <paramref name="response"/> if nothing was sent yet; returns whether it did.</summary>
     private async Task<bool> RespondFirstAsync(InteractionResponse response, ResponseState state, CancellationToken cancellationToken)

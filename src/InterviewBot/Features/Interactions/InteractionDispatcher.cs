@@ -62,14 +62,14 @@ public sealed partial class InteractionDispatcher
             AfterDeferral = afterDeferral,
             Acknowledged = () => _metrics.InteractionAcknowledged(kind, _time.GetElapsedTime(started)),
         };
-        using var handled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var guard = DeferIfSlowAsync(context, kind, handled.Token);
         using var scope = _logger.BeginScope(new Dictionary<string, object?>
         {
             ["InteractionId"] = interaction.Id.ToString(),
             ["GuildId"] = interaction.GuildId?.ToString(),
             ["ChannelId"] = interaction.ChannelId?.ToString(),
         });
+        using var handled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var guard = DeferIfSlowAsync(context, kind, handled.Token); // started inside the scope, so its entries carry it
         try
         {
             switch (interaction.Type)
@@ -121,7 +121,7 @@ public sealed partial class InteractionDispatcher
         catch (OperationCanceledException) when (handled.IsCancellationRequested)
         {
         }
-        catch (Exception e) when (e is DiscordApiException or HttpRequestException)
+        catch (Exception e) when (e is DiscordApiException or HttpRequestException or OperationCanceledException)
         {
             LogGuardFailed(_logger, e, kind);
         }

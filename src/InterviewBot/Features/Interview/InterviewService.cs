@@ -8,6 +8,7 @@ using InterviewBot.Discord.Entities;
 using InterviewBot.Discord.Rest;
 using InterviewBot.Features.Practice.Discord;
 using InterviewBot.Features.Questions;
+using InterviewBot.Health;
 using InterviewBot.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -115,6 +116,7 @@ public sealed partial class InterviewService(
             return EndQuestionResult.NotCurrent;
         }
 
+        using var scope = logger.BeginSessionScope(session);
         var asked = (await progress.ListQuestionsAsync(sessionId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(q => q.QuestionIndex == index);
         if (asked is null || asked.EndedAt is not null)
         {
@@ -206,6 +208,7 @@ public sealed partial class InterviewService(
     {
         foreach (var session in await progress.ListActiveAsync(cancellationToken).ConfigureAwait(false))
         {
+            using var scope = logger.BeginSessionScope(session);
             try
             {
                 await WithSessionGateAsync(session.SessionId, () => ResumeSessionAsync(session, cancellationToken), cancellationToken).ConfigureAwait(false);
