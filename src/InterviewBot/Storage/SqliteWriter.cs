@@ -16,8 +16,9 @@ namespace InterviewBot.Storage;
 /// <see cref="MaxBatchWrites"/> writes or <see cref="MaxBatchDuration"/> of work. A write whose work throws is rolled
 /// back to its savepoint and its caller gets the exception; its batch-mates go on and commit. A caller's task
 /// completes only after the COMMIT that made its write durable; if the COMMIT fails, every write in the batch fails
-/// with that exception and none of it is stored. A lone write runs on its caller's thread with no added wait, exactly
-/// one transaction as before. See docs/storage.md.
+/// with that exception and none of it is stored. A lone write never waits for company: in a quiet process it runs on
+/// its caller's thread, exactly one transaction as before; when other work is waiting for pool threads, the batch runs
+/// on a pool thread queued behind that work, so writes about to be issued join it. See docs/storage.md.
 /// </para>
 /// </summary>
 public sealed class SqliteWriter : IDisposable
@@ -74,7 +75,20 @@ public sealed class SqliteWriter : IDisposable
 
         var write = new PendingWrite<T>(work, cancellationToken);
         queue.Enqueue(write);
-        return drainer.Wait(0, CancellationToken.None) ? LeadAsync(write) : write.Task;
+        if (!drainer.Wait(0, CancellationToken.None))
+        {
+            return write.Task; // the running batch takes it, or the next one
+        }
+
+        if (ThreadPool.PendingWorkItemCount == 0)
+        {
+            return LeadAsync(write);
+        }
+
+        // Work is waiting for pool threads, often other callers about to write: the batch runs on a pool thread queued
+        // behind them, so their writes join it instead of each committing alone.
+        QueueDrain();
+        return write.Task;
     }
 
     public async Task WriteAsync(Func<SqliteConnection, SqliteTransaction, Task> work, CancellationToken cancellationToken)
@@ -134,14 +148,17 @@ public sealed class SqliteWriter : IDisposable
     }
 
     /// <summary>
-    /// The caller found the writer idle: it runs the batch on its own thread, so a lone write waits for no hand-off.
-    /// Once its own write is settled and more are queued, a pool thread takes over the rest and the caller goes on.
+    /// The caller found the writer idle and the process otherwise quiet: it runs the batch on its own thread, so a lone
+    /// write waits for no hand-off. Once its own write is settled and more are queued, a pool thread takes over the rest
+    /// and the caller goes on.
     /// </summary>
     private async Task<T> LeadAsync<T>(PendingWrite<T> own)
     {
         await DrainAsync(own).ConfigureAwait(false);
         return await own.Task.ConfigureAwait(false);
     }
+
+    private void QueueDrain() => ThreadPool.UnsafeQueueUserWorkItem(static w => _ = w.DrainAsync(null), this, preferLocal: false);
 
     /// <summary>Runs batches until the queue is empty; entered holding <see cref="drainer"/>. Never throws.</summary>
     private async Task DrainAsync(PendingWrite? own)
@@ -152,7 +169,7 @@ public sealed class SqliteWriter : IDisposable
             {
                 if (own is { IsFinished: true })
                 {
-                    ThreadPool.UnsafeQueueUserWorkItem(static w => _ = w.DrainAsync(null), this, preferLocal: false);
+                    QueueDrain();
                     return;
                 }
 

@@ -239,24 +239,16 @@ public sealed class SqliteWriterGroupCommitTests
     }
 
     [Fact]
-    public async Task WriteAsync_LoneWrite_RunsOnTheCallersThreadBeforeReturning()
+    public async Task WriteAsync_LoneWrite_CommitsAloneWithoutWaitingForCompany()
     {
         using var db = await StorageFixture.CreateAsync();
-        var callerThread = Environment.CurrentManagedThreadId;
-        var workThread = 0;
 
-        // No queue, no batch to wait for: the work runs synchronously inside the call, like the writer before group commit.
-        var write = db.Writer.WriteAsync(
-            (c, t) =>
-            {
-                workThread = Environment.CurrentManagedThreadId;
-                return Task.FromResult(c.Execute("INSERT INTO guild_settings (guild_id, updated_at) VALUES (5, 0)", transaction: t));
-            },
-            CancellationToken.None);
-
-        Assert.Equal(callerThread, workThread);
-        Assert.Equal(1, await write.WaitAsync(Timeout));
+        // The fake clock never moves: a writer that held a lone write open for batch-mates until a time bound would hang here.
+        using var writer = new SqliteWriter(db.Factory, db.Time);
+        Assert.Equal(1, await writer.WriteAsync((c, t) => InsertGuildAsync(c, t, 5), CancellationToken.None).WaitAsync(Timeout));
         Assert.Equal([5L], StoredGuilds(db));
+        Assert.Equal(1, await writer.WriteAsync((c, t) => InsertGuildAsync(c, t, 6), CancellationToken.None).WaitAsync(Timeout));
+        Assert.Equal([5L, 6L], StoredGuilds(db));
     }
 
     [Fact]
