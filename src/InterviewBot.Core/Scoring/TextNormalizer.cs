@@ -13,7 +13,7 @@ public static class TextNormalizer
     public static IReadOnlyList<string> Tokens(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var buffer = new TokenBuffer();
+        var buffer = t_buffer ?? new TokenBuffer();
         Tokenize(text, ref buffer);
         var result = new string[buffer.Count];
         for (var i = 0; i < result.Length; i++)
@@ -21,8 +21,13 @@ public static class TextNormalizer
             result[i] = buffer.Token(i).ToString();
         }
 
+        t_buffer = buffer;
         return result;
     }
+
+    // One reusable buffer per thread: compiling a question's phrases calls this once per phrase.
+    [ThreadStatic]
+    private static TokenBuffer? t_buffer;
 
     /// <summary>Tokenizes into <paramref name="buffer"/>, which is cleared first and may be reused.</summary>
     internal static void Tokenize(string text, ref TokenBuffer buffer)
