@@ -6,6 +6,26 @@ public interface IReviewActivityStore
     /// <summary>The guild's answers created in [since, until) (all when null), deleted ones included and flagged, oldest first.</summary>
     Task<IReadOnlyList<ScoredAnswer>> ListAnswersAsync(ulong guildId, DateTimeOffset? since, DateTimeOffset? until, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One member's answers in the guild (deleted ones included and flagged), oldest first: what <c>/stats</c> needs,
+    /// without the rest of the guild.
+    /// </summary>
+    Task<IReadOnlyList<ScoredAnswer>> ListMemberAnswersAsync(ulong guildId, ulong userId, CancellationToken cancellationToken);
+
+    /// <summary>The reviews one member wrote in the guild and the reviews of that member's answers, each once, oldest first.</summary>
+    Task<IReadOnlyList<ReviewActivity>> ListMemberReviewsAsync(ulong guildId, ulong userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of the answers <paramref name="reviewerId"/> may review, in <see cref="Core.Reviews.ReviewQueue"/>'s
+    /// order: revealed, live, not theirs, not reviewed by them; fewest reviews after <paramref name="recentSince"/>
+    /// first, then oldest, then lowest id. At most <paramref name="limit"/> rows, after skipping <paramref name="offset"/>.
+    /// </summary>
+    Task<IReadOnlyList<ScoredAnswer>> ListReviewCandidatesAsync(
+        ulong guildId, ulong reviewerId, DateTimeOffset recentSince, int limit, int offset, CancellationToken cancellationToken);
+
+    /// <summary>Every review of the given answers, oldest first.</summary>
+    Task<IReadOnlyList<ReviewActivity>> ListReviewsOfAnswersAsync(IReadOnlyCollection<long> answerIds, CancellationToken cancellationToken);
+
     /// <summary>One answer with its prompt's details, or null.</summary>
     Task<ScoredAnswer?> GetAnswerAsync(long answerId, CancellationToken cancellationToken);
 

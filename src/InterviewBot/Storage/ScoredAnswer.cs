@@ -33,8 +33,16 @@ public sealed record ScoredAnswer
     /// <summary>Whether the prompt has been revealed (peer review opens then).</summary>
     public bool Revealed { get; init; }
 
+    /// <summary>The ids of the key points the answer covered; null until scored at the reveal.</summary>
+    /// <remarks>
+    /// Read as the stored column, not counted in SQL: a computed column has no declared type, so SQLite reports a NULL
+    /// in it as a BLOB and Dapper, which builds its reader from the first row, then fails on a later row's INTEGER
+    /// whenever the first answer read was unscored.
+    /// </remarks>
+    public IReadOnlyList<string>? CoveredKeyPoints { get; init; }
+
     /// <summary>How many key points the answer covered; null until scored at the reveal.</summary>
-    public int? CoveredCount { get; init; }
+    public int? CoveredCount => CoveredKeyPoints?.Count;
 
     public int? KeyPointCount { get; init; }
 

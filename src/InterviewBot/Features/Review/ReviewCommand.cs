@@ -19,6 +19,9 @@ public sealed class ReviewCommand(
     QuestionCatalog catalog,
     TimeProvider time) : ICommandHandler
 {
+    /// <summary>Candidate answers read per query: <c>/review next</c> never loads more than this at once.</summary>
+    public const int PageSize = 20;
+
     private const int FieldLimit = 1024;
 
     public ApplicationCommand Definition { get; } = new()
@@ -41,11 +44,17 @@ public sealed class ReviewCommand(
     {
         ArgumentNullException.ThrowIfNull(context);
         await context.DeferAsync(ephemeral: true, cancellationToken).ConfigureAwait(false);
-        var all = await activity.ListAnswersAsync(context.GuildId, null, null, cancellationToken).ConfigureAwait(false);
-        var reviews = (await activity.ListReviewsAsync(context.GuildId, null, null, cancellationToken).ConfigureAwait(false)).ToLookup(r => r.AnswerId);
-        var candidates = all
-            .Where(a => a.Revealed)
-            .Select(a => new ReviewCandidate(
+        var now = time.GetUtcNow();
+        // The store filters and orders in SQL and hands over one page at a time; ReviewQueue orders each page again
+        // (same rule, so the same order), and a later page is read only when every answer of this one had to be
+        // skipped (no content left, question gone from the catalog).
+        for (var offset = 0; ; offset += PageSize)
+        {
+            var page = await activity.ListReviewCandidatesAsync(
+                context.GuildId, context.UserId, now - ReviewQueue.RecentWindow, PageSize, offset, cancellationToken).ConfigureAwait(false);
+            var reviews = (await activity.ListReviewsOfAnswersAsync([.. page.Select(a => a.AnswerId)], cancellationToken).ConfigureAwait(false))
+                .ToLookup(r => r.AnswerId);
+            var candidates = page.Select(a => new ReviewCandidate(
                 a.AnswerId,
                 a.UserId,
                 a.PromptId,
@@ -53,46 +62,59 @@ public sealed class ReviewCommand(
                 [.. reviews[a.AnswerId].Select(r => r.CreatedAt)],
                 [.. reviews[a.AnswerId].Select(r => r.ReviewerId)],
                 a.Deleted));
-        var now = time.GetUtcNow();
-        foreach (var next in ReviewQueue.Order(candidates, context.UserId, now))
-        {
-            var answer = await answers.GetAsync(next.AnswerId, cancellationToken).ConfigureAwait(false);
-            var scored = all.First(a => a.AnswerId == next.AnswerId);
-            var question = await catalog.FindAsync(context.GuildId, scored.QuestionId, cancellationToken).ConfigureAwait(false);
-            if (answer is not { HasContent: true } || question is null)
+            foreach (var next in ReviewQueue.Order(candidates, context.UserId, now))
             {
-                continue;
+                var scored = page.First(a => a.AnswerId == next.AnswerId);
+                if (await ReplyWithAsync(context, next, scored, now, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
             }
 
-            var recent = ReviewQueue.RecentReviews(next, now);
-            var link = $"https://discord.com/channels/{context.GuildId.ToString(CultureInfo.InvariantCulture)}/{(scored.ThreadId ?? scored.ChannelId).ToString(CultureInfo.InvariantCulture)}";
-            await context.ReplyAsync(new MessageCreate
+            if (page.Count < PageSize)
             {
-                Embeds =
-                [
-                    new Embed
-                    {
-                        Title = "Review this answer",
-                        Description = DiscordText.Truncate($"**Question** ([thread]({link}))\n{question.Prompt}", 4096),
-                        Fields =
-                        [
-                            new EmbedField { Name = "Answer", Value = DiscordText.Truncate(answer.Content, FieldLimit) },
-                            new EmbedField { Name = "Reference answer", Value = DiscordText.Truncate(MarkdownChunker.Split(question.Answer, FieldLimit)[0], FieldLimit) },
-                        ],
-                        Footer = new EmbedFooter
-                        {
-                            Text = string.Create(CultureInfo.InvariantCulture, $"{recent} review{(recent == 1 ? string.Empty : "s")} in the last 14 days · you earn {ReviewRules.PointsPerReview} point per review, {ReviewRules.PointsPerHelpfulVote} per helpful vote"),
-                        },
-                    },
-                ],
-                Components =
-                [
-                    ActionRow.Of(new Button { Style = ButtonStyle.Primary, Label = "Review this answer", CustomId = ReviewMessages.OpenId(next.AnswerId) }),
-                ],
-            }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return;
+                break;
+            }
         }
 
         await context.ReplyAsync("Nothing to review right now: you have reviewed every revealed answer you did not write. 🎉", cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> ReplyWithAsync(InteractionContext context, ReviewCandidate next, ScoredAnswer scored, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var answer = await answers.GetAsync(next.AnswerId, cancellationToken).ConfigureAwait(false);
+        var question = await catalog.FindAsync(context.GuildId, scored.QuestionId, cancellationToken).ConfigureAwait(false);
+        if (answer is not { HasContent: true } || question is null)
+        {
+            return false;
+        }
+
+        var recent = ReviewQueue.RecentReviews(next, now);
+        var link = $"https://discord.com/channels/{context.GuildId.ToString(CultureInfo.InvariantCulture)}/{(scored.ThreadId ?? scored.ChannelId).ToString(CultureInfo.InvariantCulture)}";
+        await context.ReplyAsync(new MessageCreate
+        {
+            Embeds =
+            [
+                new Embed
+                {
+                    Title = "Review this answer",
+                    Description = DiscordText.Truncate($"**Question** ([thread]({link}))\n{question.Prompt}", 4096),
+                    Fields =
+                    [
+                        new EmbedField { Name = "Answer", Value = DiscordText.Truncate(answer.Content, FieldLimit) },
+                        new EmbedField { Name = "Reference answer", Value = DiscordText.Truncate(MarkdownChunker.Split(question.Answer, FieldLimit)[0], FieldLimit) },
+                    ],
+                    Footer = new EmbedFooter
+                    {
+                        Text = string.Create(CultureInfo.InvariantCulture, $"{recent} review{(recent == 1 ? string.Empty : "s")} in the last 14 days · you earn {ReviewRules.PointsPerReview} point per review, {ReviewRules.PointsPerHelpfulVote} per helpful vote"),
+                    },
+                },
+            ],
+            Components =
+            [
+                ActionRow.Of(new Button { Style = ButtonStyle.Primary, Label = "Review this answer", CustomId = ReviewMessages.OpenId(next.AnswerId) }),
+            ],
+        }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return true;
     }
 }

@@ -47,9 +47,10 @@ public sealed class StatsCommand(
         var totals = await stats.GetMemberStatsAsync(guildId, userId, cancellationToken).ConfigureAwait(false);
         var streak = await streaks.ComputeAsync(guildId, userId, now, cancellationToken).ConfigureAwait(false);
         var zone = await clock.ZoneAsync(guildId, cancellationToken).ConfigureAwait(false);
-        var answers = await activity.ListAnswersAsync(guildId, null, null, cancellationToken).ConfigureAwait(false);
-        var reviews = await activity.ListReviewsAsync(guildId, null, null, cancellationToken).ConfigureAwait(false);
-        var mine = answers.Where(a => a.UserId == userId && !a.Deleted).ToList();
+        // Only this member's rows: their answers, the reviews of them (for the scores) and the reviews they wrote.
+        var answers = await activity.ListMemberAnswersAsync(guildId, userId, cancellationToken).ConfigureAwait(false);
+        var reviews = await activity.ListMemberReviewsAsync(guildId, userId, cancellationToken).ConfigureAwait(false);
+        var mine = answers.Where(a => !a.Deleted).ToList();
         var scores = AnswerScores.Compute(mine, reviews);
 
         var categoryScores = new List<(string Category, double Score)>();

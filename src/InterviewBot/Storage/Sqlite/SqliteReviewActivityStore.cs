@@ -11,9 +11,7 @@ public sealed class SqliteReviewActivityStore(SqliteConnectionFactory factory, S
             a.is_private, a.is_late,
             NOT EXISTS (SELECT 1 FROM answer_parts p WHERE p.answer_id = a.answer_id AND p.deleted_at IS NULL) AS deleted,
             pr.revealed_at IS NOT NULL AS revealed,
-            CASE WHEN a.covered_key_points IS NULL THEN NULL
-                 WHEN a.covered_key_points = '' THEN 0
-                 ELSE length(a.covered_key_points) - length(replace(a.covered_key_points, char(10), '')) + 1 END AS covered_count,
+            a.covered_key_points,
             a.key_point_count, a.created_at, pr.posted_at
         FROM answers a JOIN prompts pr ON pr.prompt_id = a.prompt_id
         """;
@@ -35,6 +33,58 @@ public sealed class SqliteReviewActivityStore(SqliteConnectionFactory factory, S
             """,
             new { guildId, since, until },
             cancellationToken);
+
+    public Task<IReadOnlyList<ScoredAnswer>> ListMemberAnswersAsync(ulong guildId, ulong userId, CancellationToken cancellationToken) =>
+        factory.QueryListAsync<ScoredAnswer>(
+            $"{SelectAnswers} WHERE a.guild_id = @guildId AND a.user_id = @userId ORDER BY a.created_at, a.answer_id",
+            new { guildId, userId },
+            cancellationToken);
+
+    // Two indexed halves (ix_reviews_reviewer; ix_answers_member then the reviews' (answer_id, reviewer_id) key)
+    // instead of an OR that would scan the guild's reviews; the UNION keeps a review that is in both halves once.
+    public Task<IReadOnlyList<ReviewActivity>> ListMemberReviewsAsync(ulong guildId, ulong userId, CancellationToken cancellationToken) =>
+        factory.QueryListAsync<ReviewActivity>(
+            $"""
+            {SelectReviews}
+            WHERE r.review_id IN (
+                SELECT review_id FROM reviews WHERE guild_id = @guildId AND reviewer_id = @userId
+                UNION
+                SELECT rv.review_id FROM answers mine JOIN reviews rv ON rv.answer_id = mine.answer_id
+                WHERE mine.guild_id = @guildId AND mine.user_id = @userId)
+            ORDER BY r.created_at, r.review_id
+            """,
+            new { guildId, userId },
+            cancellationToken);
+
+    public Task<IReadOnlyList<ScoredAnswer>> ListReviewCandidatesAsync(
+        ulong guildId, ulong reviewerId, DateTimeOffset recentSince, int limit, int offset, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        return factory.QueryListAsync<ScoredAnswer>(
+            $"""
+            {SelectAnswers}
+            WHERE a.guild_id = @guildId AND a.user_id <> @reviewerId AND pr.revealed_at IS NOT NULL
+                AND EXISTS (SELECT 1 FROM answer_parts p WHERE p.answer_id = a.answer_id AND p.deleted_at IS NULL)
+                AND NOT EXISTS (SELECT 1 FROM reviews mine WHERE mine.answer_id = a.answer_id AND mine.reviewer_id = @reviewerId)
+            ORDER BY (SELECT count(*) FROM reviews rr WHERE rr.answer_id = a.answer_id AND rr.created_at > @recentSince),
+                a.created_at, a.answer_id
+            LIMIT @limit OFFSET @offset
+            """,
+            new { guildId, reviewerId, recentSince, limit, offset },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ReviewActivity>> ListReviewsOfAnswersAsync(IReadOnlyCollection<long> answerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answerIds);
+        return answerIds.Count == 0
+            ? Task.FromResult<IReadOnlyList<ReviewActivity>>([])
+            : factory.QueryListAsync<ReviewActivity>(
+                $"{SelectReviews} WHERE r.answer_id IN @answerIds ORDER BY r.created_at, r.review_id",
+                new { answerIds },
+                cancellationToken);
+    }
 
     public Task<ScoredAnswer?> GetAnswerAsync(long answerId, CancellationToken cancellationToken) =>
         factory.QueryOneAsync<ScoredAnswer>($"{SelectAnswers} WHERE a.answer_id = @answerId", new { answerId }, cancellationToken);
