@@ -6,6 +6,12 @@ public interface IReviewActivityStore
     /// <summary>The guild's answers created in [since, until) (all when null), deleted ones included and flagged, oldest first.</summary>
     Task<IReadOnlyList<ScoredAnswer>> ListAnswersAsync(ulong guildId, DateTimeOffset? since, DateTimeOffset? until, CancellationToken cancellationToken);
 
+    /// <summary>The guild's answers created in [since, until) (all when null) with only what their scores need, oldest first.</summary>
+    Task<IReadOnlyList<AnswerScoreInput>> ListAnswerScoreInputsAsync(ulong guildId, DateTimeOffset? since, DateTimeOffset? until, CancellationToken cancellationToken);
+
+    /// <summary>The answers to the given prompts created at or after <paramref name="since"/>, deleted ones included and flagged, oldest first.</summary>
+    Task<IReadOnlyList<ScoredAnswer>> ListPromptAnswersAsync(IReadOnlyCollection<long> promptIds, DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>
     /// One member's answers in the guild (deleted ones included and flagged), oldest first: what <c>/stats</c> needs,
     /// without the rest of the guild.

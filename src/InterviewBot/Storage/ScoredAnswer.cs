@@ -4,7 +4,7 @@ namespace InterviewBot.Storage;
 /// An answer with what its score needs (coverage counts) and where it lives (prompt, thread, first live message),
 /// for <c>/review next</c>, <c>/stats</c>, <c>/leaderboard</c> and the weekly digest.
 /// </summary>
-public sealed record ScoredAnswer
+public sealed record ScoredAnswer : IScorableAnswer
 {
     public required long AnswerId { get; init; }
 

@@ -51,6 +51,37 @@ public sealed class ReviewActivityQueryTests
         Assert.All(await activity.ListMemberReviewsAsync(OtherGuild, 5, None), r => Assert.Contains(r.AnswerId, otherAnswers));
     }
 
+    [Fact]
+    public async Task WindowedReads_SeededGuild_MatchTheGuildWideListsFilteredAndScoreTheSame()
+    {
+        using var db = await SeedAsync();
+        var activity = new SqliteReviewActivityStore(db.Factory, db.Writer);
+        var all = await activity.ListAnswersAsync(Guild, null, null, None);
+        var reviews = await activity.ListReviewsAsync(Guild, null, null, None);
+        (DateTimeOffset? Since, DateTimeOffset? Until)[] windows =
+            [(null, null), (StorageFixture.Start.AddDays(-20), StorageFixture.Start), (StorageFixture.Start.AddDays(-7), null)];
+
+        foreach (var (since, until) in windows)
+        {
+            var old = await activity.ListAnswersAsync(Guild, since, until, None);
+            var lean = await activity.ListAnswerScoreInputsAsync(Guild, since, until, None);
+
+            Assert.Equal(
+                old.Select(a => (a.AnswerId, a.UserId, a.Deleted, a.CoveredCount, a.KeyPointCount, a.CoveragePercent)),
+                lean.Select(a => (a.AnswerId, a.UserId, a.Deleted, a.CoveredKeyPoints?.Count, a.KeyPointCount, a.CoveragePercent)));
+            Assert.Equal(AnswerScores.Compute(old, reviews).OrderBy(p => p.Key), AnswerScores.Compute(lean, reviews).OrderBy(p => p.Key));
+        }
+
+        var promptIds = all.Select(a => a.PromptId).Distinct().Where(id => id % 2 == 0).ToHashSet();
+        var weekStart = StorageFixture.Start.AddDays(-20);
+        var byPrompt = await activity.ListPromptAnswersAsync(promptIds, weekStart, None);
+        Assert.NotEmpty(byPrompt);
+        Assert.Equal(
+            (await activity.ListAnswersAsync(Guild, weekStart, null, None)).Where(a => promptIds.Contains(a.PromptId)).Select(Comparable),
+            byPrompt.Select(Comparable));
+        Assert.Empty(await activity.ListPromptAnswersAsync([], weekStart, None));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
@@ -107,7 +138,7 @@ public sealed class ReviewActivityQueryTests
     }
 
     [Theory]
-    [InlineData("SELECT answer_id FROM answers WHERE guild_id = 1 AND user_id = 5", "ix_answers_member")]
+    [InlineData("SELECT answer_id FROM answers WHERE guild_id = 1 AND user_id = 5", "ix_answers_member_created")]
     [InlineData("SELECT review_id FROM reviews WHERE guild_id = 1 AND reviewer_id = 5", "ix_reviews_reviewer")]
     [InlineData("SELECT 1 FROM reviews WHERE answer_id = 3 AND reviewer_id = 5", "sqlite_autoindex_reviews_1")]
     [InlineData("SELECT count(*) FROM reviews WHERE answer_id = 3 AND created_at > 0", "sqlite_autoindex_reviews_1")]
@@ -123,6 +154,48 @@ public sealed class ReviewActivityQueryTests
 
         Assert.Contains($"USING INDEX {index}", plan.Replace("COVERING INDEX", "INDEX", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("SCAN", plan, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string[]> StoreQueries => new()
+    {
+        { "member answers", SqliteReviewActivityStore.MemberAnswersSql, ["ix_answers_member_created"] },
+        { "member reviews", SqliteReviewActivityStore.MemberReviewsSql, ["ix_reviews_reviewer", "ix_answers_member_created", "sqlite_autoindex_reviews_1"] },
+        { "review candidates", SqliteReviewActivityStore.ReviewCandidatesSql, ["ix_answers_guild_created", "sqlite_autoindex_reviews_1", "ix_answer_parts_answer"] },
+        { "reviews of answers", SqliteReviewActivityStore.ReviewsOfAnswersSql, ["sqlite_autoindex_reviews_1"] },
+        { "prompt answers", SqliteReviewActivityStore.PromptAnswersSql, ["sqlite_autoindex_answers_1"] },
+        { "answers in a window", SqliteReviewActivityStore.AnswersSql(StorageFixture.Start, StorageFixture.Start), ["ix_answers_guild_created"] },
+        { "answers since", SqliteReviewActivityStore.AnswersSql(StorageFixture.Start, null), ["ix_answers_guild_created"] },
+        { "leaderboard score inputs", SqliteReviewActivityStore.AnswerScoreInputsSql(StorageFixture.Start, StorageFixture.Start), ["ix_answers_guild_created"] },
+        { "reviews since", SqliteReviewActivityStore.ReviewsSql(StorageFixture.Start, null), ["ix_reviews_guild_created"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(StoreQueries))]
+    public async Task QueryPlan_StoreQueries_SearchIndexesAndScanNoTable(string name, string sql, string[] indexes)
+    {
+        using var db = await SeedAsync();
+        using var connection = db.Factory.Open();
+        var parameters = new
+        {
+            guildId = Guild,
+            userId = 5UL,
+            reviewerId = 5UL,
+            since = StorageFixture.Start,
+            until = StorageFixture.Start,
+            recentSince = StorageFixture.Start,
+            limit = 20,
+            offset = 0,
+            answerIds = new long[] { 1, 2 },
+            promptIds = new long[] { 1, 2 },
+        };
+
+        var plan = (await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>("EXPLAIN QUERY PLAN " + sql, parameters))
+            .Select(r => r.Detail.Replace("COVERING INDEX", "INDEX", StringComparison.Ordinal))
+            .ToList();
+
+        var shown = $"{name}:\n{string.Join('\n', plan)}";
+        Assert.All(indexes, index => Assert.True(plan.Any(line => line.Contains($"USING INDEX {index}", StringComparison.Ordinal)), $"no {index} in {shown}"));
+        Assert.False(plan.Any(line => line.StartsWith("SCAN ", StringComparison.Ordinal) && !line.StartsWith("SCAN CONSTANT", StringComparison.Ordinal)), $"a table scan in {shown}");
     }
 
     /// <summary>The answer with its covered key points left out, so records compare by value (the list by its items, apart).</summary>

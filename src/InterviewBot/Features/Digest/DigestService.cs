@@ -91,9 +91,8 @@ public sealed partial class DigestService(
         var until = Core.Stats.LeaderboardPeriods.LocalMidnight(weekStart.AddDays(7), zone);
         var prompts = await activity.ListPromptsAsync(guildId, since, until, cancellationToken).ConfigureAwait(false);
         var promptIds = prompts.Select(p => p.PromptId).ToHashSet();
-        var answers = (await activity.ListAnswersAsync(guildId, since, null, cancellationToken).ConfigureAwait(false))
-            .Where(a => promptIds.Contains(a.PromptId))
-            .ToList();
+        // The week's prompts' answers only (late ones included), not every answer of the guild since the week began.
+        var answers = await activity.ListPromptAnswersAsync(promptIds, since, cancellationToken).ConfigureAwait(false);
         var allReviews = await activity.ListReviewsAsync(guildId, since, null, cancellationToken).ConfigureAwait(false);
         var scores = AnswerScores.Compute(answers, allReviews);
         var guild = guildId.ToString(CultureInfo.InvariantCulture);

@@ -7,7 +7,7 @@ namespace InterviewBot.Features.Review;
 public static class AnswerScores
 {
     /// <summary>Score per answer id for every live, scored answer in <paramref name="answers"/>.</summary>
-    public static IReadOnlyDictionary<long, double> Compute(IEnumerable<ScoredAnswer> answers, IEnumerable<ReviewActivity> reviews)
+    public static IReadOnlyDictionary<long, double> Compute(IEnumerable<IScorableAnswer> answers, IEnumerable<ReviewActivity> reviews)
     {
         ArgumentNullException.ThrowIfNull(answers);
         ArgumentNullException.ThrowIfNull(reviews);

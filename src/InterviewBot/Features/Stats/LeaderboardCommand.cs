@@ -124,7 +124,8 @@ public sealed class LeaderboardCommand(
 
                 return result;
             default:
-                var answers = await activity.ListAnswersAsync(guildId, since, now.AddMilliseconds(1), cancellationToken).ConfigureAwait(false);
+                // Only the columns a score needs; the reviews come from the (guild_id, created_at) index.
+                var answers = await activity.ListAnswerScoreInputsAsync(guildId, since, now.AddMilliseconds(1), cancellationToken).ConfigureAwait(false);
                 // Reviews of the period's answers count whenever they were written: the score is the answer's.
                 var reviews = await activity.ListReviewsAsync(guildId, since, null, cancellationToken).ConfigureAwait(false);
                 var scores = AnswerScores.Compute(answers, reviews);

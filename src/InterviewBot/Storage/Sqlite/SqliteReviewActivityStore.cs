@@ -24,35 +24,93 @@ public sealed class SqliteReviewActivityStore(SqliteConnectionFactory factory, S
         FROM reviews r JOIN answers a ON a.answer_id = r.answer_id
         """;
 
+    internal const string PromptAnswersSql =
+        $"{SelectAnswers} WHERE a.prompt_id IN @promptIds AND a.created_at >= @since ORDER BY a.created_at, a.answer_id";
+
+    internal const string MemberAnswersSql =
+        $"{SelectAnswers} WHERE a.guild_id = @guildId AND a.user_id = @userId ORDER BY a.created_at, a.answer_id";
+
+    // Two indexed halves (ix_reviews_reviewer; ix_answers_member_created then the reviews' (answer_id, reviewer_id) key)
+    // instead of an OR that would scan the guild's reviews; the UNION keeps a review that is in both halves once.
+    internal const string MemberReviewsSql =
+        $"""
+        {SelectReviews}
+        WHERE r.review_id IN (
+            SELECT review_id FROM reviews WHERE guild_id = @guildId AND reviewer_id = @userId
+            UNION
+            SELECT rv.review_id FROM answers mine JOIN reviews rv ON rv.answer_id = mine.answer_id
+            WHERE mine.guild_id = @guildId AND mine.user_id = @userId)
+        ORDER BY r.created_at, r.review_id
+        """;
+
+    // ReviewQueue's filter and order; SQLite sorts the guild's eligible answers, only the page leaves it.
+    internal const string ReviewCandidatesSql =
+        $"""
+        {SelectAnswers}
+        WHERE a.guild_id = @guildId AND a.user_id <> @reviewerId AND pr.revealed_at IS NOT NULL
+            AND EXISTS (SELECT 1 FROM answer_parts p WHERE p.answer_id = a.answer_id AND p.deleted_at IS NULL)
+            AND NOT EXISTS (SELECT 1 FROM reviews mine WHERE mine.answer_id = a.answer_id AND mine.reviewer_id = @reviewerId)
+        ORDER BY (SELECT count(*) FROM reviews rr WHERE rr.answer_id = a.answer_id AND rr.created_at > @recentSince),
+            a.created_at, a.answer_id
+        LIMIT @limit OFFSET @offset
+        """;
+
+    internal const string ReviewsOfAnswersSql =
+        $"{SelectReviews} WHERE r.answer_id IN @answerIds ORDER BY r.created_at, r.review_id";
+
+    internal static string AnswersSql(DateTimeOffset? since, DateTimeOffset? until) =>
+        $"{SelectAnswers} WHERE a.guild_id = @guildId{Window("a.created_at", since, until)} ORDER BY a.created_at, a.answer_id";
+
+    internal static string AnswerScoreInputsSql(DateTimeOffset? since, DateTimeOffset? until) =>
+        $"""
+        SELECT a.answer_id, a.user_id,
+            NOT EXISTS (SELECT 1 FROM answer_parts p WHERE p.answer_id = a.answer_id AND p.deleted_at IS NULL) AS deleted,
+            a.covered_key_points, a.key_point_count
+        FROM answers a
+        WHERE a.guild_id = @guildId{Window("a.created_at", since, until)}
+        ORDER BY a.created_at, a.answer_id
+        """;
+
+    internal static string ReviewsSql(DateTimeOffset? since, DateTimeOffset? until) =>
+        $"{SelectReviews} WHERE r.guild_id = @guildId{Window("r.created_at", since, until)} ORDER BY r.created_at, r.review_id";
+
+    // Bounds written only when given: "(@since IS NULL OR created_at >= @since)" would keep SQLite from searching the
+    // (guild_id, created_at) index by range, since the plan is made before the parameters are known.
+    private static string Window(string column, DateTimeOffset? since, DateTimeOffset? until) =>
+        (since is null ? string.Empty : $" AND {column} >= @since") + (until is null ? string.Empty : $" AND {column} < @until");
+
     public Task<IReadOnlyList<ScoredAnswer>> ListAnswersAsync(ulong guildId, DateTimeOffset? since, DateTimeOffset? until, CancellationToken cancellationToken) =>
         factory.QueryListAsync<ScoredAnswer>(
-            $"""
-            {SelectAnswers}
-            WHERE a.guild_id = @guildId AND (@since IS NULL OR a.created_at >= @since) AND (@until IS NULL OR a.created_at < @until)
-            ORDER BY a.created_at, a.answer_id
-            """,
+            AnswersSql(since, until),
             new { guildId, since, until },
             cancellationToken);
 
+    public Task<IReadOnlyList<AnswerScoreInput>> ListAnswerScoreInputsAsync(ulong guildId, DateTimeOffset? since, DateTimeOffset? until, CancellationToken cancellationToken) =>
+        factory.QueryListAsync<AnswerScoreInput>(
+            AnswerScoreInputsSql(since, until),
+            new { guildId, since, until },
+            cancellationToken);
+
+    public Task<IReadOnlyList<ScoredAnswer>> ListPromptAnswersAsync(IReadOnlyCollection<long> promptIds, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(promptIds);
+        return promptIds.Count == 0
+            ? Task.FromResult<IReadOnlyList<ScoredAnswer>>([])
+            : factory.QueryListAsync<ScoredAnswer>(
+                PromptAnswersSql,
+                new { promptIds, since },
+                cancellationToken);
+    }
+
     public Task<IReadOnlyList<ScoredAnswer>> ListMemberAnswersAsync(ulong guildId, ulong userId, CancellationToken cancellationToken) =>
         factory.QueryListAsync<ScoredAnswer>(
-            $"{SelectAnswers} WHERE a.guild_id = @guildId AND a.user_id = @userId ORDER BY a.created_at, a.answer_id",
+            MemberAnswersSql,
             new { guildId, userId },
             cancellationToken);
 
-    // Two indexed halves (ix_reviews_reviewer; ix_answers_member then the reviews' (answer_id, reviewer_id) key)
-    // instead of an OR that would scan the guild's reviews; the UNION keeps a review that is in both halves once.
     public Task<IReadOnlyList<ReviewActivity>> ListMemberReviewsAsync(ulong guildId, ulong userId, CancellationToken cancellationToken) =>
         factory.QueryListAsync<ReviewActivity>(
-            $"""
-            {SelectReviews}
-            WHERE r.review_id IN (
-                SELECT review_id FROM reviews WHERE guild_id = @guildId AND reviewer_id = @userId
-                UNION
-                SELECT rv.review_id FROM answers mine JOIN reviews rv ON rv.answer_id = mine.answer_id
-                WHERE mine.guild_id = @guildId AND mine.user_id = @userId)
-            ORDER BY r.created_at, r.review_id
-            """,
+            MemberReviewsSql,
             new { guildId, userId },
             cancellationToken);
 
@@ -62,15 +120,7 @@ public sealed class SqliteReviewActivityStore(SqliteConnectionFactory factory, S
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         return factory.QueryListAsync<ScoredAnswer>(
-            $"""
-            {SelectAnswers}
-            WHERE a.guild_id = @guildId AND a.user_id <> @reviewerId AND pr.revealed_at IS NOT NULL
-                AND EXISTS (SELECT 1 FROM answer_parts p WHERE p.answer_id = a.answer_id AND p.deleted_at IS NULL)
-                AND NOT EXISTS (SELECT 1 FROM reviews mine WHERE mine.answer_id = a.answer_id AND mine.reviewer_id = @reviewerId)
-            ORDER BY (SELECT count(*) FROM reviews rr WHERE rr.answer_id = a.answer_id AND rr.created_at > @recentSince),
-                a.created_at, a.answer_id
-            LIMIT @limit OFFSET @offset
-            """,
+            ReviewCandidatesSql,
             new { guildId, reviewerId, recentSince, limit, offset },
             cancellationToken);
     }
@@ -81,7 +131,7 @@ public sealed class SqliteReviewActivityStore(SqliteConnectionFactory factory, S
         return answerIds.Count == 0
             ? Task.FromResult<IReadOnlyList<ReviewActivity>>([])
             : factory.QueryListAsync<ReviewActivity>(
-                $"{SelectReviews} WHERE r.answer_id IN @answerIds ORDER BY r.created_at, r.review_id",
+                ReviewsOfAnswersSql,
                 new { answerIds },
                 cancellationToken);
     }
@@ -91,11 +141,7 @@ public sealed class SqliteReviewActivityStore(SqliteConnectionFactory factory, S
 
     public Task<IReadOnlyList<ReviewActivity>> ListReviewsAsync(ulong guildId, DateTimeOffset? since, DateTimeOffset? until, CancellationToken cancellationToken) =>
         factory.QueryListAsync<ReviewActivity>(
-            $"""
-            {SelectReviews}
-            WHERE r.guild_id = @guildId AND (@since IS NULL OR r.created_at >= @since) AND (@until IS NULL OR r.created_at < @until)
-            ORDER BY r.created_at, r.review_id
-            """,
+            ReviewsSql(since, until),
             new { guildId, since, until },
             cancellationToken);
 
