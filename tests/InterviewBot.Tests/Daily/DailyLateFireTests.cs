@@ -110,6 +110,10 @@ public sealed class DailyLateFireTests
 
         Assert.Empty(Questions(bot, later[0].Channel.Id));
         Assert.Null(await ledger.GetAsync(later[0].Schedule.ScheduleId, today, CancellationToken.None));
+        // The other schedules' own trigger fires, when Quartz gets to them, will not queue them a second time.
+        var worker = bot.Service<DailyPostWorker>();
+        Assert.All(due.Skip(1), d => Assert.True(worker.WasQueuedWith(d.Schedule.ScheduleId, Nine)));
+        Assert.False(worker.WasQueuedWith(later[0].Schedule.ScheduleId, Nine));
     }
 
     private static async Task<List<(DailySchedule Schedule, DiscordEmulator.State.EmulatedChannel Channel)>> CreateAsync(BotUnderTest bot, int count, int graceMinutes, TimeOnly? at = null)

@@ -26,6 +26,7 @@ public sealed partial class DailyPostWorker(
     private readonly Channel<DailyFire> _fires = Channel.CreateUnbounded<DailyFire>();
     private readonly ConcurrentDictionary<long, int> _pending = new();
     private readonly ConcurrentDictionary<DateTimeOffset, byte> _expanded = new();
+    private readonly ConcurrentDictionary<(long ScheduleId, DateTimeOffset Instant), byte> _coalesced = new();
 
     public ValueTask EnqueueAsync(DailyFire fire, CancellationToken cancellationToken)
     {
@@ -58,9 +59,15 @@ public sealed partial class DailyPostWorker(
             return;
         }
 
-        foreach (var old in _expanded.Keys.Where(k => k < instant - TimeSpan.FromDays(2)))
+        var forgetBefore = instant - TimeSpan.FromDays(2);
+        foreach (var old in _expanded.Keys.Where(k => k < forgetBefore))
         {
             _expanded.TryRemove(old, out _);
+        }
+
+        foreach (var old in _coalesced.Keys.Where(k => k.Instant < forgetBefore))
+        {
+            _coalesced.TryRemove(old, out _);
         }
 
         var queued = 0;
@@ -75,6 +82,7 @@ public sealed partial class DailyPostWorker(
                 continue;
             }
 
+            _coalesced.TryAdd((schedule.ScheduleId, instant), 0);
             await EnqueueAsync(new DailyFire(schedule.ScheduleId, instant, DailyFireKind.Scheduled), cancellationToken).ConfigureAwait(false);
             queued++;
         }
@@ -84,6 +92,12 @@ public sealed partial class DailyPostWorker(
             LogQueuedAll(logger, queued, instant);
         }
     }
+
+    /// <summary>
+    /// True when <see cref="EnqueueAllDueAtAsync"/> already queued this schedule's fire for this instant: the trigger's
+    /// own fire, arriving later, has nothing to add (a failed post is resumed by the sweep), so it is not queued again.
+    /// </summary>
+    public bool WasQueuedWith(long scheduleId, DateTimeOffset instant) => _coalesced.ContainsKey((scheduleId, instant));
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, DailyPacing.From(options.Value, discord.Value).Workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), stoppingToken)));

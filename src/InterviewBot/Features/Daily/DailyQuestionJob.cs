@@ -22,11 +22,16 @@ public sealed class DailyQuestionJob(DailyPostWorker queue) : IJob
 
     /// <summary>
     /// What Quartz calls, with the instant the fire was due; tests on a controlled clock call it directly. The first fire
-    /// of an instant also queues every other schedule due at that instant (<see cref="DailyPostWorker.EnqueueAllDueAtAsync"/>).
+    /// of an instant also queues every other schedule due at that instant (<see cref="DailyPostWorker.EnqueueAllDueAtAsync"/>),
+    /// and a later fire of one of those adds nothing.
     /// </summary>
     public async ValueTask FireAsync(long scheduleId, DateTimeOffset scheduledAt, CancellationToken cancellationToken)
     {
-        await queue.EnqueueAsync(new DailyFire(scheduleId, scheduledAt, DailyFireKind.Scheduled), cancellationToken).ConfigureAwait(false);
+        if (!queue.WasQueuedWith(scheduleId, scheduledAt))
+        {
+            await queue.EnqueueAsync(new DailyFire(scheduleId, scheduledAt, DailyFireKind.Scheduled), cancellationToken).ConfigureAwait(false);
+        }
+
         await queue.EnqueueAllDueAtAsync(scheduledAt, cancellationToken).ConfigureAwait(false);
     }
 }
