@@ -41,4 +41,14 @@ public sealed class DailyPacingTests
         Assert.Equal(0.5, pacing.PostsPerSecond, precision: 6);
         Assert.Equal(4, pacing.Workers);
     }
+
+    [Fact]
+    public void From_HugeBudget_CapsTheDerivedWorkers()
+    {
+        // The acknowledgement benchmark runs with a million requests a second; that once started 200,000 worker tasks.
+        var pacing = DailyPacing.From(new DailyOptions(), new DiscordClientOptions { GlobalRequestsPerSecond = 1_000_000 });
+
+        Assert.Equal(400_000, pacing.PostsPerSecond, precision: 6);
+        Assert.Equal(DailyPacing.MaxDerivedWorkers, pacing.Workers);
+    }
 }

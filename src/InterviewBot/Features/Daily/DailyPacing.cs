@@ -8,6 +8,15 @@ public sealed record DailyPacing(double PostsPerSecond, int Workers)
     /// <summary>A post (two round trips and a few SQLite writes) is assumed to take at most this long on one worker.</summary>
     private const double SecondsPerPost = 0.5;
 
+    /// <summary>
+    /// Workers derived from the pace stop here: a worker is a long-running task, and a huge budget (a test or benchmark
+    /// setting of a million requests a second) must not start hundreds of thousands of them. 64 workers post well over
+    /// Discord's real 50 requests/s; more can still be configured explicitly.
+    /// </summary>
+    public const int MaxDerivedWorkers = 64;
+
+    private const int MinDerivedWorkers = 4;
+
     public static DailyPacing From(DailyOptions daily, DiscordClientOptions discord)
     {
         ArgumentNullException.ThrowIfNull(daily);
@@ -16,7 +25,7 @@ public sealed record DailyPacing(double PostsPerSecond, int Workers)
         var postsPerSecond = daily.PostsPerSecond is { } configured and > 0
             ? configured
             : Math.Max(1, discord.GlobalRequestsPerSecond) * share / DailyOptions.RequestsPerPost;
-        var workers = daily.Workers is { } count and > 0 ? count : Math.Max(4, (int)Math.Ceiling(postsPerSecond * SecondsPerPost));
+        var workers = daily.Workers is { } count and > 0 ? count : (int)Math.Clamp(Math.Ceiling(postsPerSecond * SecondsPerPost), MinDerivedWorkers, MaxDerivedWorkers);
         return new DailyPacing(postsPerSecond, workers);
     }
 }
