@@ -11,7 +11,18 @@ public static class BotProcess
     /// <summary>Starts the bot with a clean environment: no inherited token or InterviewBot settings.</summary>
     public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = StartInfo("dotnet", [ExecutablePath, .. args], environment, workingDirectory);
+        return Process.Start(info) ?? throw new InvalidOperationException("could not start the interviewbot process");
+    }
+
+    /// <summary>
+    /// How a bot process is started: output and input redirected, the caller's own bot settings (token, data directory,
+    /// environment) removed so only <paramref name="environment"/> configures it. <paramref name="fileName"/> may be a
+    /// wrapper (e.g. <c>unshare</c>) that ends by running <c>dotnet interviewbot.dll</c>.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string fileName, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    {
+        var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -21,7 +32,6 @@ public static class BotProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        info.ArgumentList.Add(ExecutablePath);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -45,7 +55,7 @@ public static class BotProcess
             }
         }
 
-        return Process.Start(info) ?? throw new InvalidOperationException("could not start the interviewbot process");
+        return info;
     }
 
     /// <summary>Runs to completion (killing the process after <paramref name="timeout"/>) and captures its output.</summary>

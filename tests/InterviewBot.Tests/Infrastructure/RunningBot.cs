@@ -45,6 +45,10 @@ public sealed class RunningBot : IDisposable
     public static RunningBot Start(IReadOnlyDictionary<string, string?> environment, IEnumerable<string>? args = null) =>
         new(BotProcess.Start(args ?? [], environment));
 
+    /// <summary>A bot started some other way (e.g. through a wrapper, see <see cref="BotProcess.StartInfo"/>).</summary>
+    public static RunningBot Start(ProcessStartInfo info) =>
+        new(Process.Start(info) ?? throw new InvalidOperationException("could not start " + info.FileName));
+
     /// <summary>SIGKILL to the bot and its children; returns at once (safe to call from an emulator callback).</summary>
     public void Kill()
     {
