@@ -63,6 +63,28 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task Migrate_Version8_RemovesDuplicateUsesOfOnePost_KeepsDistinctOnes()
+    {
+        var all = DatabaseMigrator.EmbeddedMigrations();
+        using var db = StorageFixture.CreateEmpty();
+        await new DatabaseMigrator(db.Factory, [.. all.Take(7)]).MigrateAsync(CancellationToken.None);
+        using (var connection = db.Factory.Open())
+        {
+            connection.Execute(
+                """
+                INSERT INTO question_usage (guild_id, schedule_id, question_id, used_at) VALUES
+                    (1, NULL, 'a', 100), (1, NULL, 'a', 100), (1, NULL, 'a', 200), (2, NULL, 'a', 100), (1, NULL, 'b', 100)
+                """);
+        }
+
+        await new DatabaseMigrator(db.Factory).MigrateAsync(CancellationToken.None);
+
+        using var check = db.Factory.Open();
+        Assert.Equal(4, check.ExecuteScalar<int>("SELECT count(*) FROM question_usage"));
+        Assert.Equal(1, check.ExecuteScalar<int>("SELECT count(*) FROM question_usage WHERE guild_id = 1 AND question_id = 'a' AND used_at = 100"));
+    }
+
+    [Fact]
     public async Task Migrate_TwiceOnCurrentDatabase_ChangesNothing()
     {
         using var db = await StorageFixture.CreateAsync();

@@ -164,4 +164,23 @@ public sealed class PracticeStoreTests
         Assert.Equal(["c", "a"], (await store.ListAsync(1, schedule.ScheduleId, None)).Select(u => u.QuestionId));
         Assert.Equal(StorageFixture.Start.AddDays(2), (await store.ListAsync(1, null, None))[0].UsedAt);
     }
+
+    [Fact]
+    public async Task QuestionUsage_SamePostRecordedTwice_IsStoredOnce()
+    {
+        // A post finished again after a crash records the same use again (docs/reliability.md, crash matrix).
+        using var db = await StorageFixture.CreateAsync();
+        var store = new SqliteQuestionUsageStore(db.Factory, db.Writer);
+        var schedules = new SqliteDailyScheduleStore(db.Factory, db.Writer, db.Time);
+        var schedule = await schedules.TryCreateAsync(new DailySchedule { GuildId = 1, Name = "m", ChannelId = 2, LocalTime = new TimeOnly(9, 0), TimeZone = "Etc/UTC" }, None);
+
+        await store.RecordAsync(1, schedule!.ScheduleId, "a", StorageFixture.Start, None);
+        await store.RecordAsync(1, schedule.ScheduleId, "a", StorageFixture.Start, None);
+        await store.RecordAsync(1, null, "b", StorageFixture.Start, None);
+        await store.RecordAsync(1, null, "b", StorageFixture.Start, None);
+        await store.RecordAsync(1, null, "b", StorageFixture.Start.AddDays(1), None); // a later post of the same question
+
+        Assert.Equal(["b", "b", "a"], (await store.ListAsync(1, null, None)).Select(u => u.QuestionId));
+        Assert.Equal(["a"], (await store.ListAsync(1, schedule.ScheduleId, None)).Select(u => u.QuestionId));
+    }
 }

@@ -4,7 +4,7 @@ public sealed class SqliteQuestionUsageStore(SqliteConnectionFactory factory, Sq
 {
     public Task RecordAsync(ulong guildId, long? scheduleId, string questionId, DateTimeOffset usedAt, CancellationToken cancellationToken) =>
         writer.ExecuteWriteAsync(
-            "INSERT INTO question_usage (guild_id, schedule_id, question_id, used_at) VALUES (@guildId, @scheduleId, @questionId, @usedAt)",
+            "INSERT OR IGNORE INTO question_usage (guild_id, schedule_id, question_id, used_at) VALUES (@guildId, @scheduleId, @questionId, @usedAt)",
             new { guildId, scheduleId, questionId, usedAt },
             cancellationToken);
 
