@@ -31,28 +31,20 @@ public static class RawSqliteCeiling
 
         using var connection = provider.GetRequiredService<SqliteConnectionFactory>().Open();
         using var upsertAnswer = connection.CreateCommand();
-        upsertAnswer.CommandText = """
-            INSERT INTO answers (prompt_id, guild_id, user_id, is_private, is_late, created_at, updated_at)
-            VALUES ($prompt, 1, $user, 0, 0, $at, $at)
-            ON CONFLICT (prompt_id, user_id) DO UPDATE SET updated_at = excluded.updated_at
-            RETURNING answer_id
-            """;
-        var promptParameter = upsertAnswer.Parameters.Add("$prompt", SqliteType.Integer);
-        var userParameter = upsertAnswer.Parameters.Add("$user", SqliteType.Integer);
-        var atParameter = upsertAnswer.Parameters.Add("$at", SqliteType.Integer);
+        upsertAnswer.CommandText = SqliteAnswerStore.UpsertAnswerSql;
+        var promptParameter = upsertAnswer.Parameters.Add("$prompt_id", SqliteType.Integer);
+        upsertAnswer.Parameters.AddWithValue("$guild_id", 1L);
+        var userParameter = upsertAnswer.Parameters.Add("$user_id", SqliteType.Integer);
+        upsertAnswer.Parameters.AddWithValue("$is_private", 0L);
+        upsertAnswer.Parameters.AddWithValue("$is_late", 0L);
+        var atParameter = upsertAnswer.Parameters.Add("$written_at", SqliteType.Integer);
+        var nowParameter = upsertAnswer.Parameters.Add("$now", SqliteType.Integer);
         using var insertPart = connection.CreateCommand();
-        insertPart.CommandText = """
-            INSERT INTO answer_parts (message_id, answer_id, content, created_at)
-            VALUES ($message, $answer, $content, $at)
-            ON CONFLICT (message_id) DO UPDATE SET
-                edited_at = CASE WHEN content IS NOT excluded.content THEN excluded.created_at ELSE edited_at END,
-                content = excluded.content
-            WHERE answer_id = excluded.answer_id
-            """;
-        var messageParameter = insertPart.Parameters.Add("$message", SqliteType.Integer);
-        var answerParameter = insertPart.Parameters.Add("$answer", SqliteType.Integer);
+        insertPart.CommandText = SqliteAnswerStore.UpsertPartSql;
+        var messageParameter = insertPart.Parameters.Add("$message_id", SqliteType.Integer);
+        var answerParameter = insertPart.Parameters.Add("$answer_id", SqliteType.Integer);
         var contentParameter = insertPart.Parameters.Add("$content", SqliteType.Text);
-        var partAtParameter = insertPart.Parameters.Add("$at", SqliteType.Integer);
+        var partAtParameter = insertPart.Parameters.Add("$written_at", SqliteType.Integer);
         promptParameter.Value = prompt.PromptId;
         var content = GeneratedBank.Answer(7, contentLength);
 
@@ -67,6 +59,7 @@ public static class RawSqliteCeiling
             {
                 userParameter.Value = 1000 + (i % members);
                 atParameter.Value = 1_700_000_000_000L + i;
+                nowParameter.Value = 1_700_000_000_000L + i;
                 var answerId = (long)upsertAnswer.ExecuteScalar()!;
                 messageParameter.Value = 10_000_000L + i;
                 answerParameter.Value = answerId;

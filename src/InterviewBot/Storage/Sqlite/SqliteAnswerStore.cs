@@ -7,15 +7,16 @@ namespace InterviewBot.Storage;
 public sealed class SqliteAnswerStore(SqliteConnectionFactory factory, SqliteWriter writer, TimeProvider time) : IAnswerStore
 {
     // Every member message runs these two, so they are prepared once on the writer's connection (see SqliteWriter.PreparedCommand)
-    // instead of being parsed again through Dapper for each message.
-    private const string UpsertAnswerSql = """
+    // instead of being parsed again through Dapper for each message. The ingestion benchmark's raw ceiling runs the same
+    // two (bench/InterviewBot.Bench, RawSqliteCeiling), so it measures exactly the row shape the bot writes.
+    internal const string UpsertAnswerSql = """
         INSERT INTO answers (prompt_id, guild_id, user_id, is_private, is_late, created_at, updated_at)
         VALUES ($prompt_id, $guild_id, $user_id, $is_private, $is_late, $written_at, $now)
         ON CONFLICT (prompt_id, user_id) DO UPDATE SET updated_at = excluded.updated_at
         RETURNING answer_id
         """;
 
-    private const string UpsertPartSql = """
+    internal const string UpsertPartSql = """
         INSERT INTO answer_parts (message_id, answer_id, content, created_at)
         VALUES ($message_id, $answer_id, $content, $written_at)
         ON CONFLICT (message_id) DO UPDATE SET
