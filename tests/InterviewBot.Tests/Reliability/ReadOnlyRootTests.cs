@@ -39,11 +39,15 @@ public sealed class ReadOnlyRootTests
         var alice = guild.AddMember("alice");
         using var data = new TempDirectory();
         File.SetUnixFileMode(data.Path, (UnixFileMode)0x1FF); // rwxrwxrwx: the volume belongs to the image's user
+        // The image's /app: a copy of the build output where the unprivileged user can read it (a fresh clone may sit
+        // below a directory only root can enter, e.g. one made by mktemp).
+        using var app = new TempDirectory();
+        CopyDirectory(AppContext.BaseDirectory, app.Path);
         var port = FreePort();
 
         var info = BotProcess.StartInfo(
             "unshare",
-            ["--mount", "--propagation", "private", "sh", "-c", Sandbox, "sandbox", "dotnet", BotProcess.ExecutablePath],
+            ["--mount", "--propagation", "private", "sh", "-c", Sandbox, "sandbox", "dotnet", app.File("interviewbot.dll")],
             new Dictionary<string, string?>
             {
                 ["DISCORD_TOKEN"] = discord.BotToken,
@@ -92,6 +96,19 @@ public sealed class ReadOnlyRootTests
         Assert.DoesNotContain("UnauthorizedAccess", bot.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Permission denied", bot.Output, StringComparison.OrdinalIgnoreCase);
         Assert.True(File.Exists(data.File("quartz.db")), "the scheduler's store is in the data directory");
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
+        }
+
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+        }
     }
 
     private static int ProcessUid(int pid)
