@@ -37,7 +37,11 @@ public sealed class DiscordClientOptions
     /// <summary>Retries after 429s, per request, before giving up with <see cref="Rest.DiscordApiException"/>.</summary>
     public int MaxRateLimitRetries { get; set; } = 10;
 
-    /// <summary>Proactive global request limit (Discord allows 50/s per bot). Interaction routes are exempt.</summary>
+    /// <summary>
+    /// Proactive global request limit (Discord allows 50/s per bot), counted as Discord counts it: a request holds one
+    /// of this many slots until one second after its response, so no one-second window at the server sees more
+    /// (<see cref="Rest.GlobalRateLimit"/>). Interaction routes are exempt.
+    /// </summary>
     public int GlobalRequestsPerSecond { get; set; } = 50;
 
     /// <summary>Capacity of the bounded event channel; the gateway waits when it is full.</summary>
