@@ -15,12 +15,12 @@ public static class EndToEndRunner
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var seconds = Option(args, "--seconds", 15);
-        var guildCount = Option(args, "--guilds", 1000);
-        var answers = Option(args, "--answers", 20_000);
-        var answerLength = Option(args, "--answer-chars", 300);
+        var seconds = LoadSetup.Option(args, "--seconds", 15);
+        var guildCount = LoadSetup.Option(args, "--guilds", 1000);
+        var answers = LoadSetup.Option(args, "--answers", 20_000);
+        var answerLength = LoadSetup.Option(args, "--answer-chars", 300);
         var duration = TimeSpan.FromSeconds(seconds);
-        int[] rates = [.. OptionText(args, "--rates", "50,200,500").Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture))];
+        int[] rates = [.. LoadSetup.OptionText(args, "--rates", "50,200,500").Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture))];
         var table = new ResultTable();
         if (args.Contains("--ingest-only"))
         {
@@ -38,36 +38,10 @@ public static class EndToEndRunner
         var data = Directory.CreateTempSubdirectory("interviewbot-bench-");
         try
         {
-            // Item 1 measures the acknowledgement, not posting: the follow-up posts would otherwise queue behind
-            // Discord-sized buckets, so the emulator's limits (and the bot's own global limiter) are set generously here.
-            var options = new EmulatorOptions { RecordRequests = false };
-            options.RateLimits.RouteLimit = 1_000_000;
-            options.RateLimits.GlobalLimit = 1_000_000;
-            await using var discord = await DiscordEmulatorServer.StartAsync(options);
-            var askers = new List<EmulatedMember>(guildCount);
-            var answerers = new List<(EmulatedGuild Guild, List<EmulatedMember> Members)>();
-            for (var g = 0; g < guildCount; g++)
-            {
-                var guild = discord.AddGuild("guild " + g.ToString(CultureInfo.InvariantCulture));
-                guild.AddTextChannel("interview");
-                askers.Add(guild.AddMember("asker"));
-                if (g < 64)
-                {
-                    answerers.Add((guild, [.. Enumerable.Range(0, 8).Select(i => guild.AddMember("answerer" + i.ToString(CultureInfo.InvariantCulture)))]));
-                }
-            }
-
+            await using var discord = await DiscordEmulatorServer.StartAsync(LoadSetup.GenerousLimits());
+            var (askers, answerers) = LoadSetup.AddGuilds(discord, guildCount);
             Console.Error.WriteLine($"emulator ready with {guildCount} guilds; starting the bot");
-            using var bot = ChildProcess.StartBot(
-            [
-                $"--InterviewBot:Discord:Token={discord.BotToken}",
-                $"--InterviewBot:Discord:ApiBaseUrl={discord.ApiBaseUrl}",
-                "--InterviewBot:Discord:GlobalRequestsPerSecond=1000000",
-                $"--InterviewBot:DataDirectory={data.FullName}",
-                "--InterviewBot:AnswerReaction=",
-                "--Logging:LogLevel:Default=Warning",
-            ]);
-            Console.Error.WriteLine($"bot pid {bot.Id}");
+            using var bot = LoadSetup.StartBot(discord, data);
             var startup = await MeasureStartupAsync(discord, bot, askers[0]);
             await Task.Delay(TimeSpan.FromSeconds(3));
             var rssStartup = bot.ResidentMegabytes();
@@ -91,11 +65,7 @@ public static class EndToEndRunner
             }
 
             var rssAfterAsks = bot.ResidentMegabytes();
-            var posters = answerers
-                .Select(a => (a.Members, Thread: a.Guild.Threads.FirstOrDefault(t => !t.Archived)))
-                .Where(a => a.Thread is not null)
-                .SelectMany(a => a.Members.Select(m => (m, a.Thread!.Id)))
-                .ToList();
+            var posters = LoadSetup.Posters(answerers);
             // Warm-up (the JIT's tier-up of the message path roughly doubles the CPU per answer of the first tens of
             // thousands of messages; see docs/performance.md, item 2), not reported.
             Console.Error.WriteLine($"ingest warm-up {await IngestLoad.RunAsync(databasePath, posters, answers / 2, answerLength, bot.Id)}");
@@ -181,23 +151,16 @@ public static class EndToEndRunner
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                data.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-            }
+            LoadSetup.DeleteData(data);
         }
     }
 
     private static async Task AddDailyAsync(string[] args, ResultTable table)
     {
-        var guilds = Option(args, "--daily-guilds", 5000);
-        var ceiling = Option(args, "--daily-global", 250);
-        var postsPerSecond = Option(args, "--daily-posts-per-second", ceiling / 2);
-        var workers = Option(args, "--daily-workers", 16);
+        var guilds = LoadSetup.Option(args, "--daily-guilds", 5000);
+        var ceiling = LoadSetup.Option(args, "--daily-global", 250);
+        var postsPerSecond = LoadSetup.Option(args, "--daily-posts-per-second", ceiling / 2);
+        var workers = LoadSetup.Option(args, "--daily-workers", 16);
         var daily = await DailyFanOut.RunAsync(guilds, ceiling, postsPerSecond, workers);
         Console.Error.WriteLine($"daily {daily}");
         table.Add(
@@ -233,14 +196,5 @@ public static class EndToEndRunner
         {
             await Task.Delay(5, timeout.Token);
         }
-    }
-
-    private static int Option(string[] args, string name, int fallback) =>
-        int.Parse(OptionText(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-
-    private static string OptionText(string[] args, string name, string fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 }

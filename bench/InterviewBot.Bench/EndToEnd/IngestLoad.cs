@@ -21,37 +21,16 @@ public static class IngestLoad
     /// </summary>
     public static async Task<int> RunStandaloneAsync(string[] args)
     {
-        var answers = Option(args, "--answers", 20_000);
-        var answerLength = Option(args, "--answer-chars", 300);
-        var rounds = Option(args, "--rounds", 2);
-        var warmUp = Option(args, "--warm-up", answers);
+        var answers = LoadSetup.Option(args, "--answers", 20_000);
+        var answerLength = LoadSetup.Option(args, "--answer-chars", 300);
+        var rounds = LoadSetup.Option(args, "--rounds", 2);
+        var warmUp = LoadSetup.Option(args, "--warm-up", answers);
         var data = Directory.CreateTempSubdirectory("interviewbot-ingest-");
         try
         {
-            var options = new EmulatorOptions { RecordRequests = false };
-            options.RateLimits.RouteLimit = 1_000_000;
-            options.RateLimits.GlobalLimit = 1_000_000;
-            await using var discord = await DiscordEmulatorServer.StartAsync(options);
-            var askers = new List<EmulatedMember>();
-            var answerers = new List<(EmulatedGuild Guild, List<EmulatedMember> Members)>();
-            for (var g = 0; g < 64; g++)
-            {
-                var guild = discord.AddGuild("guild " + g.ToString(CultureInfo.InvariantCulture));
-                guild.AddTextChannel("interview");
-                askers.Add(guild.AddMember("asker"));
-                answerers.Add((guild, [.. Enumerable.Range(0, 8).Select(i => guild.AddMember("answerer" + i.ToString(CultureInfo.InvariantCulture)))]));
-            }
-
-            using var bot = ChildProcess.StartBot(
-            [
-                $"--InterviewBot:Discord:Token={discord.BotToken}",
-                $"--InterviewBot:Discord:ApiBaseUrl={discord.ApiBaseUrl}",
-                "--InterviewBot:Discord:GlobalRequestsPerSecond=1000000",
-                $"--InterviewBot:DataDirectory={data.FullName}",
-                "--InterviewBot:AnswerReaction=",
-                "--Logging:LogLevel:Default=Warning",
-            ]);
-            Console.Error.WriteLine($"bot pid {bot.Id}");
+            await using var discord = await DiscordEmulatorServer.StartAsync(LoadSetup.GenerousLimits());
+            var (askers, answerers) = LoadSetup.AddGuilds(discord, LoadSetup.AnsweringGuilds);
+            using var bot = LoadSetup.StartBot(discord, data);
             await discord.WaitForReadyAsync(TimeSpan.FromSeconds(60));
             using (var registered = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
             {
@@ -64,12 +43,8 @@ public static class IngestLoad
             var databasePath = Path.Combine(data.FullName, "interviewbot.db");
             await AckLoad.RunAsync(askers, 64, TimeSpan.FromSeconds(2));
             await BotDatabase.WaitUntilSettledAsync(databasePath, "prompts", TimeSpan.FromMinutes(2));
-            var posters = answerers
-                .Select(a => (a.Members, Thread: a.Guild.Threads.FirstOrDefault(t => !t.Archived)))
-                .Where(a => a.Thread is not null)
-                .SelectMany(a => a.Members.Select(m => (m, a.Thread!.Id)))
-                .ToList();
-            Console.Error.WriteLine($"{posters.Count} posters in {posters.Count / 8} threads");
+            var posters = LoadSetup.Posters(answerers);
+            Console.Error.WriteLine($"{posters.Count} posters in {posters.Count / LoadSetup.AnswerersPerGuild} threads");
             Console.Error.WriteLine($"warm-up {await RunAsync(databasePath, posters, warmUp, answerLength, bot.Id)}");
             var results = new List<Result>();
             for (var r = 0; r < rounds; r++)
@@ -92,14 +67,7 @@ public static class IngestLoad
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                data.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-            }
+            LoadSetup.DeleteData(data);
         }
     }
 
@@ -156,12 +124,6 @@ public static class IngestLoad
                 $"{ResultTable.F(raw, "0")} per message / {ResultTable.F(rawBatched, "0")} batched",
                 $"{ResultTable.F(answerStore.Rate / raw * 100, "0")} % / {ResultTable.F(answerStore.Rate / rawBatched * 100, "0")} %");
         }
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
     /// <summary>
